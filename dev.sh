@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# dev.sh: the one entry point for working on Parley.
+#
+#   ./dev.sh setup   install the Debian and npm packages that are missing (idempotent)
+#   ./dev.sh build   native program + WebAssembly core + browser bundle (build/dist/)
+#   ./dev.sh test    setup, build, then every test of every layer; last line: "N passed, N failed"
+#   ./dev.sh demo    setup, build, then serve the demo and print its URL
+#   ./dev.sh bench   setup, build, then the benchmarks in bench/ (figures and ratios to peers)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+# Everything the project builds or tests with, from Debian. Add a package here when code
+# starts to use it, never by hand on one machine.
+DEBIAN_PACKAGES=(
+  cmake ninja-build g++ clang libclang-rt-14-dev   # native toolchain, sanitizers, libFuzzer
+  libgtest-dev libgmock-dev                        # GoogleTest
+  emscripten                                       # the WebAssembly build (emcc 3.1.6)
+  nodejs                                           # node --test, bundling, benchmarks (npm comes with it)
+  chromium                                         # browser tests (driven by playwright-core)
+)
+
+log() { printf '\033[1m[dev]\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+cmd_setup() {
+  local missing=() package
+  for package in "${DEBIAN_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$package")
+    fi
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  # npm ci wipes node_modules, so run it only when the lock file changed since the last install.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm packages (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+cmd_build() {
+  log "building native (build/native)"
+  cmake --preset native >/dev/null
+  cmake --build --preset native
+  log "building WebAssembly (build/wasm)"
+  cmake --preset wasm >/dev/null
+  cmake --build --preset wasm
+  log "bundling the browser files (build/dist)"
+  node web/build.mjs
+}
+
+cmd_build_asan() {
+  log "building with AddressSanitizer + UBSan (build/native-asan)"
+  cmake --preset native-asan >/dev/null
+  cmake --build --preset native-asan
+}
+
+# Each layer appends "name passed failed" to $RESULTS; the summary adds them up.
+RESULTS=""
+record() { RESULTS+="$1 $2 $3"$'\n'; }
+
+run_ctest() {
+  local layer=$1 preset=$2 output passed failed total
+  log "testing $layer (ctest --preset $preset)"
+  output=$(ctest --preset "$preset" -j2 2>&1) || true
+  printf '%s\n' "$output" | tail -n 25
+  if [[ $output =~ ([0-9]+)\ tests\ failed\ out\ of\ ([0-9]+) ]]; then
+    failed=${BASH_REMATCH[1]}
+    total=${BASH_REMATCH[2]}
+    passed=$((total - failed))
+  else
+    passed=0 failed=1   # ctest itself did not run: count the layer as failed
+  fi
+  record "$layer" "$passed" "$failed"
+}
+
+run_node_tests() {
+  local layer=$1 output passed failed
+  shift
+  log "testing $layer (node --test $*)"
+  local tap
+  tap=$(mktemp)
+  # One run, two reporters: spec for people, TAP (whose totals we read) into a file.
+  node --test --test-reporter=spec --test-reporter-destination=stderr \
+    --test-reporter=tap --test-reporter-destination="$tap" "$@" || true
+  output=$(tail -n 12 "$tap")
+  rm -f "$tap"
+  passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' <<<"$output")
+  failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' <<<"$output")
+  record "$layer" "${passed:-0}" "${failed:-1}"
+}
+
+cmd_test() {
+  cmd_setup
+  cmd_build
+  cmd_build_asan
+  run_ctest "native" native
+  run_ctest "native-asan" native-asan
+  run_node_tests "widget+web" tests/widget tests/web
+  run_node_tests "browser" tests/browser
+
+  local total_passed=0 total_failed=0 layer passed failed
+  echo
+  echo "Summary"
+  while read -r layer passed failed; do
+    [ -n "$layer" ] || continue
+    printf '  %-12s %5d passed, %d failed\n' "$layer" "$passed" "$failed"
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+  done <<<"$RESULTS"
+  echo "total: $total_passed passed, $total_failed failed"
+  [ "$total_failed" -eq 0 ]
+}
+
+cmd_demo() {
+  cmd_setup
+  cmd_build
+  local port=${PARLEY_DEMO_PORT:-8080}
+  log "serving examples/ and build/dist/"
+  exec node tools/serve-static.mjs --port "$port" examples build/dist
+}
+
+cmd_bench() {
+  cmd_setup
+  cmd_build
+  local bench
+  for bench in bench/*.mjs; do
+    log "bench: $bench"
+    node "$bench"
+  done
+}
+
+usage() {
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+main() {
+  local command=${1:-}
+  [ $# -gt 0 ] && shift
+  case "$command" in
+    setup) cmd_setup ;;
+    build) cmd_setup; cmd_build ;;
+    test) cmd_test ;;
+    demo) cmd_demo ;;
+    bench) cmd_bench ;;
+    -h|--help|help) usage ;;
+    "") usage >&2; exit 2 ;;
+    *) echo "dev.sh: unknown command '$command'" >&2; usage >&2; exit 2 ;;
+  esac
+}
+
+main "$@"

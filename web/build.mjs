@@ -1,0 +1,59 @@
+// Builds the deployable browser bundle in build/dist/ from widget/ and web/ and the .wasm
+// made by the `wasm` CMake preset. Run by `./dev.sh build`; prints each file's gzip size.
+import { mkdir, copyFile, readFile, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'build/dist');
+const at = (...parts) => path.join(root, ...parts);
+
+// Browsers that support WebAssembly, ES modules, dynamic import and Shadow DOM.
+const target = ['chrome90', 'firefox90', 'safari15', 'edge90'];
+
+async function bundle(entry, outfile, format) {
+  await esbuild.build({
+    entryPoints: [at(entry)],
+    outfile: path.join(dist, outfile),
+    bundle: true,
+    minify: true,
+    format,
+    target,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+async function minifyCss(entry, outfile) {
+  const { code } = await esbuild.transform(await readFile(at(entry), 'utf8'), {
+    loader: 'css',
+    minify: true,
+  });
+  await writeFile(path.join(dist, outfile), code);
+}
+
+await mkdir(dist, { recursive: true });
+await copyFile(at('build/wasm/widget/parley-core.wasm'), path.join(dist, 'parley-core.wasm'));
+// parley-core.mjs keeps its dynamic `node:fs` import for Node; mark it external.
+await esbuild.build({
+  entryPoints: [at('widget/parley-core.mjs')],
+  outfile: path.join(dist, 'parley-core.mjs'),
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target,
+  external: ['node:*'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+await bundle('web/embed.js', 'embed.js', 'iife');
+await minifyCss('web/parley.css', 'parley.css');
+
+const files = ['embed.js', 'parley-core.mjs', 'parley-core.wasm', 'parley.css'];
+for (const file of files) {
+  const bytes = await readFile(path.join(dist, file));
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  console.log(`  build/dist/${file.padEnd(18)} ${String(bytes.length).padStart(7)} B  ${String(gzipped).padStart(6)} B gzip`);
+}
