@@ -7,7 +7,9 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'build/dist');
+// PARLEY_DIST and PARLEY_WASM let a second build tree bundle into its own folder.
+const dist = path.resolve(process.env.PARLEY_DIST || path.join(root, 'build/dist'));
+const wasm = path.resolve(process.env.PARLEY_WASM || path.join(root, 'build/wasm/widget/parley-core.wasm'));
 const at = (...parts) => path.join(root, ...parts);
 
 // Browsers that support WebAssembly, ES modules, dynamic import and Shadow DOM.
@@ -35,7 +37,7 @@ async function minifyCss(entry, outfile) {
 }
 
 await mkdir(dist, { recursive: true });
-await copyFile(at('build/wasm/widget/parley-core.wasm'), path.join(dist, 'parley-core.wasm'));
+await copyFile(wasm, path.join(dist, 'parley-core.wasm'));
 // parley-core.mjs keeps its dynamic `node:fs` import for Node; mark it external.
 await esbuild.build({
   entryPoints: [at('widget/parley-core.mjs')],
@@ -55,5 +57,5 @@ const files = ['embed.js', 'parley-core.mjs', 'parley-core.wasm', 'parley.css'];
 for (const file of files) {
   const bytes = await readFile(path.join(dist, file));
   const gzipped = gzipSync(bytes, { level: 9 }).length;
-  console.log(`  build/dist/${file.padEnd(18)} ${String(bytes.length).padStart(7)} B  ${String(gzipped).padStart(6)} B gzip`);
+  console.log(`  ${path.relative(root, dist)}/${file.padEnd(18)} ${String(bytes.length).padStart(7)} B  ${String(gzipped).padStart(6)} B gzip`);
 }

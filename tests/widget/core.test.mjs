@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dist } from '../support/paths.mjs';
 import { runParley } from '../support/native.mjs';
-import { createCore } from '../../build/dist/parley-core.mjs';
+import { createCore } from '../support/core.mjs';
 
 test('createCore() loads the .wasm next to the module with no options', async () => {
   const core = await createCore();

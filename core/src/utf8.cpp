@@ -1,0 +1,114 @@
+#include "parley/utf8.h"
+
+namespace parley::utf8 {
+
+namespace {
+
+bool IsContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+}  // namespace
+
+char32_t Decode(std::string_view text, size_t* pos) {
+  const auto byte_at = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const size_t start = *pos;
+  const unsigned char lead = byte_at(start);
+  if (lead < 0x80) {
+    *pos = start + 1;
+    return lead;
+  }
+  // Expected length and the valid range of the second byte (Unicode Table 3-7), which rules
+  // out overlong forms, surrogates and code points past U+10FFFF at the earliest byte.
+  size_t length = 0;
+  unsigned char second_min = 0x80;
+  unsigned char second_max = 0xBF;
+  char32_t code_point = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    code_point = lead & 0x1Fu;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    code_point = lead & 0x0Fu;
+    if (lead == 0xE0) second_min = 0xA0;
+    if (lead == 0xED) second_max = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    code_point = lead & 0x07u;
+    if (lead == 0xF0) second_min = 0x90;
+    if (lead == 0xF4) second_max = 0x8F;
+  } else {
+    *pos = start + 1;  // a stray continuation byte or an impossible lead byte
+    return kReplacement;
+  }
+  size_t i = start + 1;
+  for (size_t k = 1; k < length; ++k, ++i) {
+    if (i >= text.size()) {
+      *pos = i;
+      return kReplacement;
+    }
+    const unsigned char byte = byte_at(i);
+    const bool in_range = k == 1 ? (byte >= second_min && byte <= second_max) : IsContinuation(byte);
+    if (!in_range) {
+      *pos = i;  // the offending byte starts the next sequence
+      return kReplacement;
+    }
+    code_point = (code_point << 6) | (byte & 0x3Fu);
+  }
+  *pos = i;
+  return code_point;
+}
+
+void Append(std::string* out, char32_t code_point) {
+  if ((code_point >= 0xD800 && code_point <= 0xDFFF) || code_point > 0x10FFFF) {
+    code_point = kReplacement;
+  }
+  if (code_point < 0x80) {
+    out->push_back(static_cast<char>(code_point));
+  } else if (code_point < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (code_point >> 6)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else if (code_point < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (code_point >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (code_point >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
+  }
+}
+
+bool IsValid(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    if (Decode(text, &pos) == kReplacement) {
+      // U+FFFD itself is valid; only a replacement produced by a malformed sequence is not.
+      if (pos - start != 3 || text.compare(start, 3, "\xEF\xBF\xBD") != 0) return false;
+    }
+  }
+  return true;
+}
+
+bool IsForbiddenControl(char32_t code_point) {
+  if (code_point == '\t' || code_point == '\n' || code_point == '\r') return false;
+  return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F);
+}
+
+std::string Sanitize(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t code_point = Decode(text, &pos);
+    if (code_point == kReplacement || IsForbiddenControl(code_point)) {
+      Append(&out, kReplacement);
+    } else {
+      out.append(text, start, pos - start);
+    }
+  }
+  return out;
+}
+
+}  // namespace parley::utf8

@@ -1,0 +1,68 @@
+#include "parley/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using parley::utf8::Sanitize;
+
+const std::string kFffd = "\xEF\xBF\xBD";
+
+TEST(Utf8, WellFormedTextComesBackByteForByte) {
+  const std::string text = "Mothers & their Heroes — Հայաստան, Россия, 😀\tand\nlines\r\n";
+  EXPECT_TRUE(parley::utf8::IsValid(text));
+  EXPECT_EQ(Sanitize(text), text);
+}
+
+TEST(Utf8, EachMaximalInvalidSubpartBecomesOneReplacement) {
+  // The examples of Unicode 15 section 3.9, "U+FFFD Substitution of Maximal Subparts".
+  EXPECT_EQ(Sanitize("\xC0\xAF"), kFffd + kFffd);                  // overlong lead
+  EXPECT_EQ(Sanitize("\xE0\x80\xAF"), kFffd + kFffd + kFffd);      // overlong 3-byte
+  EXPECT_EQ(Sanitize("\xED\xA0\x80"), kFffd + kFffd + kFffd);      // surrogate
+  EXPECT_EQ(Sanitize("\xF4\x90\x80\x80"), kFffd + kFffd + kFffd + kFffd);  // past U+10FFFF
+  EXPECT_EQ(Sanitize("\xE1\x80" "a"), kFffd + "a");                // truncated, then ASCII
+  EXPECT_EQ(Sanitize("\xF0\x9F\x98"), kFffd);                       // truncated at the end
+  EXPECT_EQ(Sanitize("a\x80" "b"), "a" + kFffd + "b");              // stray continuation
+}
+
+TEST(Utf8, ControlsNeverPassThrough) {
+  EXPECT_EQ(Sanitize(std::string("a\0b", 3)), "a" + kFffd + "b");
+  EXPECT_EQ(Sanitize("\x1B[31m"), kFffd + "[31m");
+  EXPECT_EQ(Sanitize("\x7F"), kFffd);
+  EXPECT_EQ(Sanitize("\xC2\x85"), kFffd);  // U+0085, a C1 control
+  EXPECT_EQ(Sanitize("tab\tcr\rlf\n"), "tab\tcr\rlf\n");
+}
+
+TEST(Utf8, ValidityDistinguishesRealReplacementCharacters) {
+  EXPECT_TRUE(parley::utf8::IsValid(kFffd));
+  EXPECT_FALSE(parley::utf8::IsValid("\xFF"));
+  EXPECT_FALSE(parley::utf8::IsValid("\xE2\x82"));
+}
+
+TEST(Utf8, AppendEncodesAndRefusesSurrogates) {
+  std::string out;
+  parley::utf8::Append(&out, U'Ա');
+  parley::utf8::Append(&out, 0x1F600);
+  parley::utf8::Append(&out, 0xD800);
+  parley::utf8::Append(&out, 0x110000);
+  EXPECT_EQ(out, "Ա😀" + kFffd + kFffd);
+}
+
+TEST(Utf8, DecodeEveryByteValueNeverStalls) {
+  std::string all;
+  for (int byte = 0; byte < 256; ++byte) all.push_back(static_cast<char>(byte));
+  size_t pos = 0;
+  size_t steps = 0;
+  while (pos < all.size()) {
+    const size_t before = pos;
+    parley::utf8::Decode(all, &pos);
+    ASSERT_GT(pos, before);
+    ++steps;
+  }
+  EXPECT_LE(steps, all.size());
+  EXPECT_TRUE(parley::utf8::IsValid(Sanitize(all)));
+}
+
+}  // namespace
