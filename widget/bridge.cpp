@@ -3,10 +3,12 @@
 // Conventions, chosen so the JavaScript side stays a few dozen lines:
 // - strings cross as UTF-8 pointer + byte length, never NUL-terminated;
 // - JavaScript allocates inputs with parley_alloc and frees them after the call;
-// - every string result is a fresh allocation whose length is written to *out_len;
-//   JavaScript copies it out and releases it with parley_free.
+// - every export writes its result into a `parley_result` that JavaScript passes last: a
+//   fresh allocation (data, size) that JavaScript copies out and releases with parley_free,
+//   and `failed`, set when the data is an error message rather than the answer.
 // This is the only file that knows it is compiled to WebAssembly (the export_name attribute).
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -15,20 +17,30 @@
 
 #define PARLEY_EXPORT(name) extern "C" __attribute__((export_name(#name)))
 
+// What every export hands back; the layout is read by parley-core.mjs (three 32-bit words).
+extern "C" struct parley_result {
+  char* data;
+  uint32_t size;
+  uint32_t failed;
+};
+
 namespace {
 
-// Copies `text` into memory that JavaScript owns from now on.
-char* HandOver(std::string_view text, size_t* out_len) {
-  char* copy = static_cast<char*>(std::malloc(text.size() + 1));
-  if (copy == nullptr) {
-    *out_len = 0;
-    return nullptr;
-  }
-  std::memcpy(copy, text.data(), text.size());
-  copy[text.size()] = '\0';
-  *out_len = text.size();
-  return copy;
+// Copies `text` into memory that JavaScript owns from now on. A failed allocation leaves
+// data null, which JavaScript reports as out of memory.
+void HandOver(std::string_view text, bool failed, parley_result* out) {
+  out->failed = failed ? 1 : 0;
+  out->size = 0;
+  out->data = static_cast<char*>(std::malloc(text.size() + 1));
+  if (out->data == nullptr) return;
+  std::memcpy(out->data, text.data(), text.size());
+  out->data[text.size()] = '\0';
+  out->size = static_cast<uint32_t>(text.size());
 }
+
+void Answer(std::string_view text, parley_result* out) { HandOver(text, false, out); }
+
+[[maybe_unused]] void Fail(std::string_view message, parley_result* out) { HandOver(message, true, out); }
 
 }  // namespace
 
@@ -39,6 +51,6 @@ PARLEY_EXPORT(parley_alloc) void* parley_alloc(size_t size) { return std::malloc
 PARLEY_EXPORT(parley_free) void parley_free(void* pointer) { std::free(pointer); }
 
 // The core's version, the same string `parley --version` prints.
-PARLEY_EXPORT(parley_version) char* parley_version(size_t* out_len) {
-  return HandOver(parley::Version(), out_len);
+PARLEY_EXPORT(parley_version) void parley_version(parley_result* out) {
+  Answer(parley::Version(), out);
 }

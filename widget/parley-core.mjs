@@ -55,30 +55,30 @@ export async function createCore(options = {}) {
   const bytes = () => new Uint8Array(bridge.memory.buffer);
   const view = () => new DataView(bridge.memory.buffer);
 
-  function takeString(pointer, lengthPointer) {
-    const length = view().getUint32(lengthPointer, true);
-    const text = decoder.decode(bytes().subarray(pointer, pointer + length));
-    bridge.parley_free(pointer);
-    return text;
-  }
-
-  // Calls a bridge function `(inputs..., size_t* out_len) -> char*` with string arguments.
+  // Calls a bridge export `(inputs as pointer + length..., parley_result*)` with string
+  // arguments and returns the answer, or throws the core's error message.
   function call(fn, ...strings) {
     const args = [];
     const owned = [];
-    for (const text of strings) {
-      const encoded = encoder.encode(text ?? '');
-      const pointer = bridge.parley_alloc(encoded.length);
-      owned.push(pointer);
-      bytes().set(encoded, pointer);
-      args.push(pointer, encoded.length);
-    }
-    const lengthPointer = bridge.parley_alloc(4);
-    owned.push(lengthPointer);
     try {
-      const result = fn(...args, lengthPointer);
-      if (result === 0) throw new Error('parley: the core ran out of memory');
-      return takeString(result, lengthPointer);
+      for (const text of strings) {
+        const encoded = encoder.encode(text ?? '');
+        const pointer = bridge.parley_alloc(encoded.length);
+        owned.push(pointer);
+        bytes().set(encoded, pointer);
+        args.push(pointer, encoded.length);
+      }
+      const result = bridge.parley_alloc(12);  // struct parley_result { data, size, failed }
+      owned.push(result);
+      fn(...args, result);
+      const data = view().getUint32(result, true);
+      const size = view().getUint32(result + 4, true);
+      const failed = view().getUint32(result + 8, true);
+      if (data === 0) throw new Error('parley: the core ran out of memory');
+      const text = decoder.decode(bytes().subarray(data, data + size));
+      bridge.parley_free(data);
+      if (failed) throw new Error(`parley: ${text}`);
+      return text;
     } finally {
       for (const pointer of owned) bridge.parley_free(pointer);
     }
