@@ -6,6 +6,8 @@
 #   ./dev.sh test    setup, build, then every test of every layer; last line: "N passed, N failed"
 #   ./dev.sh demo    setup, build, then serve the demo and print its URL
 #   ./dev.sh bench   setup, build, then the benchmarks in bench/ (figures and ratios to peers)
+#   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets (build/fuzz) and run each (default 300 s)
+#   ./dev.sh generate  regenerate the committed tables (Unicode folding, policy word lists)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,9 +18,13 @@ cd "$ROOT"
 DEBIAN_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev   # native toolchain, sanitizers, libFuzzer
   libgtest-dev libgmock-dev                        # GoogleTest
+  nlohmann-json3-dev                               # JSON in the server and in the C++ tests
+  libcpp-httplib-dev libsqlite3-dev libssl-dev zlib1g-dev  # the comment server: HTTP, storage, tokens, gzip
+  wrk                                              # bench/server.mjs
   emscripten                                       # the WebAssembly build (emcc 3.1.6)
   nodejs                                           # node --test, bundling, benchmarks (npm comes with it)
   chromium                                         # browser tests (driven by playwright-core)
+  unicode-data                                     # ./dev.sh generate: UnicodeData.txt, CaseFolding.txt
 )
 
 log() { printf '\033[1m[dev]\033[0m %s\n' "$*" >&2; }
@@ -98,6 +104,28 @@ run_node_tests() {
   record "$layer" "${passed:-0}" "${failed:-1}"
 }
 
+# Builds the libFuzzer targets with clang (preset `fuzz`) and runs each for $1 seconds on its
+# corpus in build/fuzz/; a crash, sanitizer report or broken output promise fails the layer
+# (and the function's status, for `./dev.sh fuzz`).
+run_fuzzers() {
+  local seconds=$1 target failed=0
+  log "fuzzing for ${seconds}s per target (build/fuzz)"
+  if ! { cmake --preset fuzz >/dev/null && cmake --build --preset fuzz --target markup_fuzz policy_fuzz; }; then
+    record "fuzz" 0 1
+    return 1
+  fi
+  for target in markup policy; do
+    mkdir -p "build/fuzz/corpus-$target"
+    if ! "build/fuzz/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+        -dict="tests/fuzz/$target.dict" -artifact_prefix="build/fuzz/" -print_final_stats=1 \
+        "build/fuzz/corpus-$target" 2>&1 | tail -n 12; then
+      failed=$((failed + 1))
+    fi
+  done
+  record "fuzz" $((failed == 0 ? 1 : 0)) $((failed > 0 ? 1 : 0))
+  [ "$failed" -eq 0 ]
+}
+
 cmd_test() {
   cmd_setup
   cmd_build
@@ -106,6 +134,8 @@ cmd_test() {
   run_ctest "native-asan" native-asan
   run_node_tests "widget+web" tests/widget tests/web
   run_node_tests "browser" tests/browser
+  run_node_tests "server-http" tests/server-http
+  run_fuzzers 25 || true
 
   local total_passed=0 total_failed=0 layer passed failed
   echo
@@ -124,8 +154,9 @@ cmd_demo() {
   cmd_setup
   cmd_build
   local port=${PARLEY_DEMO_PORT:-8080}
-  log "serving examples/ and build/dist/"
-  exec node tools/serve-static.mjs --port "$port" examples build/dist
+  log "serving examples/ and build/dist/ from the comment server (database: data/demo.db)"
+  exec build/native/parley serve --listen "127.0.0.1:$port" --db sqlite:data/demo.db \
+    --static build/dist,examples
 }
 
 cmd_bench() {
@@ -139,7 +170,15 @@ cmd_bench() {
 }
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+# Regenerates the tables committed next to their generators (never run by a build).
+cmd_generate() {
+  log "generating core/src/text/fold_table.inc (Unicode data, TR39 confusables)"
+  python3 core/src/text/generate_fold_table.py
+  log "generating the policy word lists (naughty-words, cuss)"
+  node core/src/policy/generate_word_lists.mjs
 }
 
 main() {
@@ -151,6 +190,8 @@ main() {
     test) cmd_test ;;
     demo) cmd_demo ;;
     bench) cmd_bench ;;
+    fuzz) cmd_setup; run_fuzzers "${1:-300}" ;;
+    generate) cmd_setup; cmd_generate ;;
     -h|--help|help) usage ;;
     "") usage >&2; exit 2 ;;
     *) echo "dev.sh: unknown command '$command'" >&2; usage >&2; exit 2 ;;

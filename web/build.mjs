@@ -1,6 +1,6 @@
 // Builds the deployable browser bundle in build/dist/ from widget/ and web/ and the .wasm
 // made by the `wasm` CMake preset. Run by `./dev.sh build`; prints each file's gzip size.
-import { mkdir, copyFile, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -15,7 +15,7 @@ const at = (...parts) => path.join(root, ...parts);
 // Browsers that support WebAssembly, ES modules, dynamic import and Shadow DOM.
 const target = ['chrome90', 'firefox90', 'safari15', 'edge90'];
 
-async function bundle(entry, outfile, format) {
+async function bundle(entry, outfile, format, plugins = [], external = []) {
   await esbuild.build({
     entryPoints: [at(entry)],
     outfile: path.join(dist, outfile),
@@ -23,10 +23,24 @@ async function bundle(entry, outfile, format) {
     minify: true,
     format,
     target,
+    plugins,
+    external,
     legalComments: 'none',
     logLevel: 'warning',
   });
 }
+
+// `import css from '../parley.css'` gives the minified stylesheet as a string, which the
+// widget adopts into its shadow root as a constructed stylesheet.
+const cssAsText = {
+  name: 'css-as-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await esbuild.transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
+    });
+  },
+};
 
 async function minifyCss(entry, outfile) {
   const { code } = await esbuild.transform(await readFile(at(entry), 'utf8'), {
@@ -51,9 +65,21 @@ await esbuild.build({
   logLevel: 'warning',
 });
 await bundle('web/embed.js', 'embed.js', 'iife');
+await bundle('web/count.js', 'count.js', 'iife');
+// The widget and the iframe page's script are ES modules (embed.js imports the widget when the
+// thread nears the viewport); each carries the core's JS wrapper and the minified CSS, so the
+// reader's browser makes one request for all of its code besides the .wasm.
+await bundle('web/widget/widget.js', 'parley-widget.js', 'esm', [cssAsText], ['node:*']);
+await bundle('web/frame.js', 'parley-frame.js', 'esm', [cssAsText], ['node:*']);
+for (const file of await readdir(at('web/widget/lang'))) {
+  await bundle(`web/widget/lang/${file}`, `parley-lang-${file}`, 'esm');
+}
+await copyFile(at('web/parley-frame.html'), path.join(dist, 'parley-frame.html'));
 await minifyCss('web/parley.css', 'parley.css');
 
-const files = ['embed.js', 'parley-core.mjs', 'parley-core.wasm', 'parley.css'];
+// What the reader's browser loads to show comments, then the rest (bench/size.mjs has the
+// full breakdown and the budgets).
+const files = ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
 for (const file of files) {
   const bytes = await readFile(path.join(dist, file));
   const gzipped = gzipSync(bytes, { level: 9 }).length;

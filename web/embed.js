@@ -3,67 +3,204 @@
 //   <script src="https://comments.example.com/embed.js" data-parley-thread="article-123" async></script>
 //
 // It reads its settings from its own tag's data-parley-* attributes, reserves the place where
-// comments go, and loads the rest (the WebAssembly core, the widget) only when that place nears
-// the viewport, so an article that is never scrolled to its end costs the reader ~1 KB.
+// comments go, and loads the rest only when that place nears the viewport: then the widget
+// module, the WebAssembly core and the thread's first page are fetched in parallel. Where the
+// page's Content-Security-Policy forbids WebAssembly (or data-parley-mode="iframe" asks for
+// it), the section is an iframe served by the comment server instead, sized by postMessage.
+// It defines one global, window.Parley: login(token), logout(), mount(element, options),
+// on(event, fn).
 (() => {
   const script =
-    document.currentScript ||
-    document.querySelector('script[data-parley-thread], script[src$="/embed.js"]');
+    document.currentScript || document.querySelector('script[data-parley-thread], script[src$="/embed.js"]');
   if (!script) return;
   const base = new URL('.', script.src || location.href);
   const data = script.dataset;
 
   function canonicalPath() {
-    const canonical = document.querySelector('link[rel="canonical"]');
     try {
-      return new URL(canonical ? canonical.href : location.href).pathname;
+      return new URL(document.querySelector('link[rel="canonical"]')?.href || location.href).pathname;
     } catch {
       return location.pathname;
     }
   }
 
-  const config = {
+  function stored(key) {
+    try {
+      return JSON.parse(localStorage.getItem(`parley-${key}`));
+    } catch {}
+  }
+
+  // The script tag's settings; mount(element, options) overrides any of them.
+  const defaults = {
     thread: data.parleyThread || canonicalPath(),
-    server: data.parleyServer || base.origin,
+    server: (data.parleyServer || base.origin).replace(/\/$/, ''),
     lang: data.parleyLang || document.documentElement.lang || 'en',
     theme: data.parleyTheme || 'auto',
+    mode: data.parleyMode,
+    // The reader's own last choice wins over the publisher's default.
+    sort: stored('sort') || data.parleySort || 'oldest',
+    collapseAfter: +data.parleyCollapseAfter || 0,
   };
 
-  let host = document.getElementById('parley-thread');
-  if (!host) {
-    host = document.createElement('div');
-    host.id = 'parley-thread';
-    script.after(host);
-  }
-  host.classList.add('parley-thread');
-  host.dataset.parleyState = 'waiting';
+  const listeners = {};
+  const mounted = new Map(); // host element -> {login(token), logout(), unmount()}
+  let token = null;
 
-  async function load() {
-    host.dataset.parleyState = 'loading';
+  function emit(host, type, detail) {
+    for (const fn of listeners[type] || []) {
+      try {
+        fn(detail);
+      } catch (error) {
+        setTimeout(() => {
+          throw error;
+        });
+      }
+    }
+    host.dispatchEvent(new CustomEvent(`parley-${type}`, { detail, bubbles: true }));
+  }
+
+  // The cheapest WebAssembly compile there is (an empty module): a page whose CSP lacks
+  // 'wasm-unsafe-eval' makes it throw, and then only the iframe can show comments.
+  function wasmAllowed() {
     try {
-      const { createCore } = await import(new URL('parley-core.mjs', base).href);
-      const core = await createCore();
-      host.dataset.parleyState = 'ready';
-      host.dataset.parleyCoreVersion = core.version();
-      host.dispatchEvent(new CustomEvent('parley:ready', { detail: { config, core } }));
-    } catch (error) {
-      host.dataset.parleyState = 'error';
-      host.dispatchEvent(new CustomEvent('parley:error', { detail: { config, error } }));
+      return !!new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0));
+    } catch {
+      return false;
     }
   }
 
-  if (!('IntersectionObserver' in window)) {
-    load();
-    return;
-  }
-  const observer = new IntersectionObserver(
-    (entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        observer.disconnect();
-        load();
+  function frame(host, settings) {
+    const src = new URL('parley-frame.html', base);
+    const { font, color } = getComputedStyle(host);
+    src.hash = new URLSearchParams({
+      thread: settings.thread,
+      lang: settings.lang,
+      theme: settings.theme,
+      sort: settings.sort,
+      collapseAfter: settings.collapseAfter,
+      origin: location.origin,
+      font,
+      color,
+      comment: location.hash.startsWith('#parley-comment-') ? location.hash : '',
+    });
+    const iframe = document.createElement('iframe');
+    iframe.src = src.href;
+    iframe.title = 'Comments';
+    iframe.className = 'parley-frame';
+    iframe.style.cssText = 'display:block;width:100%;height:320px;border:0;color-scheme:normal';
+    const post = (message) => iframe.contentWindow?.postMessage(message, src.origin);
+    // Only the frame we made, from the comment server's origin, may resize it or speak for it.
+    function onMessage(event) {
+      const message = event.data;
+      if (event.source != iframe.contentWindow || event.origin != src.origin || !message?.parley) return;
+      if (message.parley == 'height') iframe.style.height = `${Math.ceil(+message.height) || 0}px`;
+      else if (message.parley == 'ready' && token) post({ parley: 'login', token });
+      else if (message.parley == 'scroll') scrollTo({ top: iframe.getBoundingClientRect().top + scrollY + +message.top - innerHeight / 3 });
+      else if (message.parley == 'event') {
+        if (message.type == 'ready') host.dataset.parleyState = 'ready';
+        emit(host, message.type, message.detail);
       }
+    }
+    addEventListener('message', onMessage);
+    host.dataset.parleyMode = 'iframe';
+    host.replaceChildren(iframe);
+    return {
+      login: (value) => post({ parley: 'login', token: value }),
+      logout: () => post({ parley: 'logout' }),
+      unmount() {
+        removeEventListener('message', onMessage);
+        iframe.remove();
+      },
+    };
+  }
+
+  function load(host, settings) {
+    host.dataset.parleyState = 'loading';
+    if (settings.mode == 'iframe' || !wasmAllowed()) {
+      mounted.set(host, frame(host, settings));
+      return;
+    }
+    const headers = {};
+    const author = stored('author');
+    if (token) headers.authorization = `Bearer ${token}`;
+    else if (author) headers['x-parley-author'] = author;
+    const pre = {
+      list: fetch(
+        `${settings.server}/api/v1/threads/${encodeURIComponent(settings.thread)}/comments?sort=${settings.sort}&limit=50`,
+        { headers, credentials: 'omit' },
+      ),
+      wasm: fetch(new URL('parley-core.wasm', base)),
+    };
+    pre.list.catch(() => {});
+    pre.wasm.catch(() => {});
+    const options = {
+      ...settings,
+      base: base.href,
+      token,
+      emit: (type, detail) => emit(host, type, detail),
+      fallback: () => mounted.set(host, frame(host, settings)),
+    };
+    mounted.set(host, { pending: true });
+    import(new URL('parley-widget.js', base).href)
+      .then((widget) => widget.mount(host, options, pre))
+      .then((instance) => {
+        if (mounted.get(host)?.pending) mounted.set(host, instance);
+        else instance.unmount();
+      })
+      .catch((error) => {
+        host.dataset.parleyState = 'error';
+        emit(host, 'error', { error });
+      });
+  }
+
+  function mount(host, options) {
+    if (!host) return;
+    mounted.get(host)?.unmount?.();
+    mounted.delete(host);
+    const settings = { ...defaults, ...options };
+    host.classList.add('parley-thread');
+    host.dataset.parleyState = 'waiting';
+    if (!('IntersectionObserver' in window)) return load(host, settings);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          load(host, settings);
+        }
+      },
+      { rootMargin: '800px 0px' },
+    );
+    observer.observe(host);
+  }
+
+  const each = (fn) => mounted.forEach((instance) => instance[fn]?.(token));
+
+  const Parley = window.Parley || {
+    // A signed token from the publisher's own login (HS256, verified by the comment server).
+    login(value) {
+      token = value || null;
+      each('login');
     },
-    { rootMargin: '800px 0px' },
-  );
-  observer.observe(host);
+    logout() {
+      token = null;
+      each('logout');
+    },
+    mount,
+    // Events: ready, post, error. Returns a function that unsubscribes.
+    on(type, fn) {
+      (listeners[type] ||= []).push(fn);
+      return () => (listeners[type] = listeners[type].filter((other) => other != fn));
+    },
+  };
+  window.Parley = Parley;
+
+  if (data.parleyAuto == 'false') return;
+  let host = document.getElementById('parley-thread');
+  if (!host || mounted.has(host)) {
+    host = document.createElement('div');
+    script.after(host);
+    if (!document.getElementById('parley-thread')) host.id = 'parley-thread';
+  }
+  // This tag's own settings: a second tag on the page may name another thread or server.
+  Parley.mount(host, defaults);
 })();

@@ -4,6 +4,9 @@
 //   import { createCore } from './parley-core.mjs';
 //   const core = await createCore();          // fetches parley-core.wasm next to this file
 //   core.version();                           // "0.1.0", as `parley --version` prints
+//   core.renderMarkup('*Hello*, world');      // "<p><em>Hello</em>, world</p>\n"
+//   core.renderThread(commentsJson, { sort: 'best', page: 1, lang: 'ru' });  // thread HTML
+//   core.checkPolicy('you idiot', policyJson, 'ru');  // {action: 'review', reasons: [...]}
 //
 // Options (all optional): `wasmBinary` (bytes already in hand), `wasmModule` (a compiled
 // WebAssembly.Module), `wasmUrl` (where to fetch the .wasm from).
@@ -57,19 +60,24 @@ export async function createCore(options = {}) {
 
   // Calls a bridge export `(inputs as pointer + length..., parley_result*)` with string
   // arguments and returns the answer, or throws the core's error message.
+  // One result slot for the life of the core (struct parley_result { data, size, failed });
+  // calls never overlap, since WebAssembly runs them to completion one at a time.
+  const result = bridge.parley_alloc(12);
+
   function call(fn, ...strings) {
     const args = [];
     const owned = [];
     try {
-      for (const text of strings) {
-        const encoded = encoder.encode(text ?? '');
-        const pointer = bridge.parley_alloc(encoded.length);
+      for (const value of strings) {
+        const text = value ?? '';
+        // UTF-16 to UTF-8 takes at most 3 bytes per code unit; encoding straight into the
+        // core's memory saves a copy per call, which short comments feel most.
+        const capacity = text.length * 3;
+        const pointer = bridge.parley_alloc(capacity);
         owned.push(pointer);
-        bytes().set(encoded, pointer);
-        args.push(pointer, encoded.length);
+        const { written } = encoder.encodeInto(text, bytes().subarray(pointer, pointer + capacity));
+        args.push(pointer, written);
       }
-      const result = bridge.parley_alloc(12);  // struct parley_result { data, size, failed }
-      owned.push(result);
       fn(...args, result);
       const data = view().getUint32(result, true);
       const size = view().getUint32(result + 4, true);
@@ -84,7 +92,23 @@ export async function createCore(options = {}) {
     }
   }
 
+  // JSON arguments may be given as text or as values, which are serialised here.
+  const asJson = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+
   return Object.freeze({
     version: () => call(bridge.parley_version),
+    // The HTML fragment for comment markup, exactly as `parley render` prints it.
+    renderMarkup: (text) => call(bridge.parley_render_markup, text),
+    // The thread's HTML, exactly as `parley thread` prints it; throws on invalid JSON or options.
+    renderThread: (commentsJson, optionsJson) =>
+      call(bridge.parley_render_thread, asJson(commentsJson), optionsJson == null ? '' : asJson(optionsJson)),
+    // The discussion policy's verdict on a comment as JSON text, byte for byte the line
+    // `parley check [--policy FILE] [--lang LANG]` prints (without its newline). `policyJson`
+    // is a policy file's text or object (omitted: the default policy); throws on a bad policy.
+    checkPolicyJson: (text, policyJson, lang) =>
+      call(bridge.parley_check_policy, text, policyJson == null ? '' : asJson(policyJson), lang ?? ''),
+    // The same verdict as an object: {action, reasons: [{code, message, start?, end?}]}.
+    checkPolicy: (text, policyJson, lang) =>
+      JSON.parse(call(bridge.parley_check_policy, text, policyJson == null ? '' : asJson(policyJson), lang ?? '')),
   });
 }

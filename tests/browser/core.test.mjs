@@ -2,35 +2,38 @@
 // comment section nears the viewport, then loads the WebAssembly core from the script's origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startStaticServer } from '../../tools/serve-static.mjs';
+import { root } from '../support/paths.mjs';
 import { launchChromium } from '../support/browser.mjs';
-import { root, dist } from '../support/paths.mjs';
 import { runParley } from '../support/native.mjs';
+import { startAll, waitReady } from './harness.mjs';
 
-let site;
-let browser;
+let env;
+// The demo is served by the comment server itself; its pages get a browser of their own, so
+// the cache they fill never meets the publisher-origin pages of the other tests (see
+// embed.test.mjs for that case).
+let demoBrowser;
 
 before(async () => {
-  site = await startStaticServer({
-    dirs: [path.join(root, 'examples'), path.join(root, 'tests/browser/fixtures'), dist],
-  });
-  browser = await launchChromium();
+  env = await startAll();
+  demoBrowser = await launchChromium();
 });
 
 after(async () => {
-  await browser?.close();
-  site?.server.close();
+  await demoBrowser?.close();
+  await env?.close();
 });
 
 test('the demo article loads the core and reports the native version', async () => {
-  const page = await browser.context.newPage();
+  // The demo page as `./dev.sh demo` serves it: from the comment server itself.
+  const page = await demoBrowser.context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
-  await page.goto(site.url);
+  await page.goto(`${env.parley.url}/`);
   const host = page.locator('#parley-thread');
   await host.waitFor({ state: 'attached' });
-  await page.waitForFunction(() => document.getElementById('parley-thread')?.dataset.parleyState === 'ready');
+  await waitReady(page);
   const version = await host.getAttribute('data-parley-core-version');
   assert.equal(version + '\n', runParley(['--version']).stdout);
   assert.deepEqual(errors, []);
@@ -38,8 +41,8 @@ test('the demo article loads the core and reports the native version', async () 
 });
 
 test('the core module also loads directly as an ES module in the page', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(site.url);
+  const page = await demoBrowser.context.newPage();
+  await page.goto(`${env.parley.url}/`);
   const version = await page.evaluate(async () => {
     const { createCore } = await import('/parley-core.mjs');
     return (await createCore()).version();
@@ -49,15 +52,17 @@ test('the core module also loads directly as an ES module in the page', async ()
 });
 
 test('the core is not fetched until the comment section nears the viewport', async () => {
-  const page = await browser.context.newPage();
+  const fixture = await readFile(path.join(root, 'tests/browser/fixtures/long-article.html'), 'utf8');
+  env.site.pages.set('/long-article.html', { html: fixture.replace('src="/embed.js"', `src="${env.parley.url}/embed.js"`) });
+  const page = await env.browser.context.newPage();
   const fetched = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  await page.goto(new URL('long-article.html', site.url).href);
+  await page.goto(`${env.site.url}/long-article.html`);
   await page.waitForLoadState('networkidle');
   assert.equal(await page.locator('#parley-thread').getAttribute('data-parley-state'), 'waiting');
-  assert.ok(!fetched.includes('/parley-core.wasm'), fetched.join(' '));
+  assert.deepEqual(fetched.filter((file) => file != '/favicon.ico'), ['/long-article.html', '/embed.js']);
   await page.mouse.wheel(0, 6000);
-  await page.waitForFunction(() => document.getElementById('parley-thread')?.dataset.parleyState === 'ready');
+  await waitReady(page);
   assert.ok(fetched.includes('/parley-core.wasm'), fetched.join(' '));
   await page.close();
 });

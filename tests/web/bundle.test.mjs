@@ -1,27 +1,56 @@
-// The deployable bundle in build/dist/: every file the contract names is there, and the loader
-// stays within its byte budget (DESIGN.md: embed.js at most 3 KB gzipped).
+// The deployable bundle in build/dist/: every file the contract names is there, and what a
+// reader downloads stays within its byte budgets (DESIGN.md; web/budgets.mjs): embed.js at most
+// 3 KB gzipped, count.js at most 1 KB, everything needed to show comments at most 35 KB.
+// `node bench/size.mjs` prints the full breakdown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import vm from 'node:vm';
 import { dist } from '../support/paths.mjs';
+import { BUDGETS, PATHS, measure, total } from '../../web/budgets.mjs';
 
-const gzipSize = async (file) => gzipSync(await readFile(path.join(dist, file)), { level: 9 }).length;
+const sizes = await measure(dist);
+const breakdown = (files) => files.map((file) => `${file} ${sizes[file]?.gzip} B`).join(' + ');
 
-test('build/dist holds the loader, the core module, the .wasm and the CSS', async () => {
-  for (const file of ['embed.js', 'parley-core.mjs', 'parley-core.wasm', 'parley.css']) {
+test('build/dist holds the loader, widget, core, iframe page, counts and CSS', async () => {
+  const files = [
+    'embed.js', 'parley-widget.js', 'parley-core.mjs', 'parley-core.wasm', 'parley.css', 'count.js',
+    'parley-frame.html', 'parley-frame.js', 'parley-lang-ru.js', 'parley-lang-ar.js',
+  ];
+  for (const file of files) {
     assert.ok((await readFile(path.join(dist, file))).length > 0, file);
   }
 });
 
-test('embed.js is at most 3 KB gzipped', async () => {
-  const size = await gzipSize('embed.js');
-  assert.ok(size <= 3 * 1024, `embed.js is ${size} B gzipped`);
+test('embed.js is at most 3 KB gzipped', () => {
+  const size = sizes['embed.js'].gzip;
+  assert.ok(size <= BUDGETS['embed.js'], `embed.js is ${size} B gzipped`);
 });
 
-test('embed.js defines no globals of its own on the host page', async () => {
+test('count.js is at most 1 KB gzipped', () => {
+  const size = sizes['count.js'].gzip;
+  assert.ok(size <= BUDGETS['count.js'], `count.js is ${size} B gzipped`);
+});
+
+test('the loader and the widget (JS and CSS) are at most 16 KB gzipped, leaving 19 KB for the core', () => {
+  const size = total(sizes, PATHS.widget);
+  assert.ok(size <= BUDGETS.widget, `${size} B gzipped: ${breakdown(PATHS.widget)}`);
+});
+
+test('everything a reader loads to show comments is at most 35 KB gzipped', () => {
+  const size = total(sizes, PATHS.reader);
+  assert.ok(size <= BUDGETS.reader, `${size} B gzipped: ${breakdown(PATHS.reader)}`);
+});
+
+test('the widget loads no more than one language pack, and English none', async () => {
+  const widget = await readFile(path.join(dist, 'parley-widget.js'), 'utf8');
+  // The packs are separate files fetched by name; none is bundled into the widget.
+  assert.ok(!widget.includes('Отправить комментарий'));
+  assert.ok(widget.includes('parley-lang-'));
+});
+
+test('embed.js defines no globals of its own on a page without its script tag', async () => {
   // Run it against a bare window with no script tag: it must return quietly and add nothing.
   const code = await readFile(path.join(dist, 'embed.js'), 'utf8');
   const window = { document: { currentScript: null, querySelector: () => null } };

@@ -95,7 +95,7 @@ ParseResult Parse(std::string_view text, const ParseOptions& options = {});
 // Appends `text` as a JSON string literal: quoted, escaped, valid UTF-8 (U+FFFD for bad bytes).
 void AppendQuoted(std::string* out, std::string_view text);
 
-// Appends a JSON number: integers exactly, other values with up to 17 significant digits.
+// Appends a JSON number: integers exactly, other values rounded to six decimals.
 void AppendNumber(std::string* out, double value);
 
 // Serialises `value` compactly (no spaces), members in document order.

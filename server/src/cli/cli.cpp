@@ -42,6 +42,13 @@ const Command* FindCommand(std::string_view name) {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
+      BanCommand(),
+      CheckCommand(),
+      ExportCommand(),
+      ImportCommand(),
+      RenderCommand(),
+      ServeCommand(),
+      ThreadCommand(),
       VersionCommand(),
   };
   return commands;

@@ -5,6 +5,13 @@
 // One function per subcommand, each defined in its own NAME_command.cpp.
 namespace parley::cli {
 
+Command BanCommand();
+Command CheckCommand();
+Command ExportCommand();
+Command ImportCommand();
+Command RenderCommand();
+Command ServeCommand();
+Command ThreadCommand();
 Command VersionCommand();
 
 }  // namespace parley::cli

@@ -1,0 +1,48 @@
+// Deterministic, realistic threads for benchmarks: bodies are real talk-page comments from
+// ../shared/corpora/toxicity (read in place), the shape is a news thread's (a third top-level,
+// the rest replies, mostly to recent comments), votes skewed like real ones.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { corpora } from '../../tests/support/paths.mjs';
+
+// A small linear congruential generator, so every run benchmarks the same thread.
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export function loadCommentBodies() {
+  const csv = readFileSync(path.join(corpora, 'toxicity/wikipedia-toxicity-testset.csv'), 'utf8');
+  // rev_id,comment,toxic with the comment quoted; good enough to split on the quoted field.
+  const bodies = [];
+  for (const match of csv.matchAll(/^\d+,"((?:[^"]|"")*)",/gm)) {
+    bodies.push(match[1].replace(/""/g, '"').replace(/NEWLINE_TOKEN/g, '\n').trim());
+  }
+  return bodies.filter((body) => body.length > 0);
+}
+
+export function makeThread(count, seed = 42) {
+  const next = random(seed);
+  const bodies = loadCommentBodies();
+  const comments = [];
+  const start = Date.UTC(2020, 9, 22, 8);
+  for (let i = 0; i < count; i++) {
+    const topLevel = i === 0 || next() < 0.33;
+    const parent = topLevel ? null : `c${Math.max(0, i - 1 - Math.floor(next() * Math.min(i, 20)))}`;
+    const up = Math.floor(next() ** 3 * 40);
+    comments.push({
+      id: `c${i}`,
+      parent,
+      author: { name: `Reader ${Math.floor(next() * 500)}`, id: `u${i % 700}` },
+      body: bodies[i % bodies.length],
+      created: new Date(start + i * 7000).toISOString(),
+      score: { up, down: Math.floor(next() * 4) },
+      status: next() < 0.02 ? 'deleted' : 'published',
+      pinned: i === 5,
+    });
+  }
+  return comments;
+}

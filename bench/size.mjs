@@ -1,0 +1,31 @@
+// bench/size: what a reader's browser downloads, file by file and per way of showing comments,
+// against the budgets (web/budgets.mjs) and the peers DESIGN.md names.
+// Run: node bench/size.mjs   (PARLEY_DIST=folder for another bundle; ./dev.sh bench runs it)
+import { dist } from '../tests/support/paths.mjs';
+import { BUDGETS, PATHS, measure, total } from '../web/budgets.mjs';
+
+const sizes = await measure(dist);
+const kb = (bytes) => (Number.isNaN(bytes) ? 'missing' : `${(bytes / 1024).toFixed(1)} KB`);
+const row = (...cells) => console.log(`${cells[0].padEnd(26)}${cells.slice(1).map((cell) => String(cell).padStart(14)).join('')}`);
+
+console.log(`Bundle: ${dist}\n`);
+row('file', 'raw', 'gzip', 'budget');
+for (const [file, { raw, gzip }] of Object.entries(sizes)) {
+  row(file, kb(raw), kb(gzip), BUDGETS[file] ? `${kb(BUDGETS[file])}${gzip > BUDGETS[file] ? ' OVER' : ''}` : '');
+}
+
+console.log('\nWhat each way of reading loads (gzip):');
+for (const [name, files] of Object.entries(PATHS)) {
+  const sum = total(sizes, files);
+  const budget = BUDGETS[name] ?? (name.startsWith('reader') ? BUDGETS.reader : name.startsWith('index') ? BUDGETS['count.js'] : null);
+  row(name, '', kb(sum), budget ? `${kb(budget)}${sum > budget ? ' OVER' : ''}` : '');
+  console.log(`    ${files.map((file) => `${file} ${kb(sizes[file]?.gzip ?? 0)}`).join(' + ')}`);
+}
+
+const reader = total(sizes, PATHS.reader);
+const core = sizes['parley-core.wasm']?.gzip ?? NaN;
+console.log(`\nOf the reader's ${kb(reader)}: core (.wasm) ${kb(core)}, loader + widget JS + CSS ${kb(reader - core)}.`);
+console.log('\nPeers (DESIGN.md, as published): Isso ~20 KB, Coral loader budget 30 KB, Remark42 ~73 KB, Disqus 450 KB or more.');
+for (const [peer, bytes] of [['Isso', 20 * 1024], ['Coral (loader)', 30 * 1024], ['Remark42', 73 * 1024], ['Disqus', 450 * 1024]]) {
+  row(`  Parley / ${peer}`, '', `${(reader / bytes).toFixed(2)}x`, '');
+}

@@ -1,0 +1,59 @@
+// bench/thread: parse, build, sort and render whole threads of 1k, 10k and 100k comments in
+// the WebAssembly core (in this Node process) and in the native program, and show how the cost
+// grows. Run: node bench/thread.mjs   (./dev.sh bench runs it with the others)
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../tests/support/core.mjs';
+import { nativeParley } from '../tests/support/paths.mjs';
+import { makeThread } from './lib/comments.mjs';
+
+const core = await createCore();
+const sizes = [1000, 10000, 100000];
+const options = JSON.stringify({ sort: 'best' });
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeWasm(json, runs) {
+  core.renderThread(json, options);  // warm up: compile tiers, grow memory
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    core.renderThread(json, options);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+function timeNative(json, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const result = spawnSync(nativeParley, ['thread', '--sort', 'best'], { input: json, maxBuffer: 1 << 30 });
+    times.push(performance.now() - start);
+    if (result.status !== 0) throw new Error(result.stderr.toString());
+  }
+  return median(times);
+}
+
+const startup = timeNative('[]', 9);  // process start, subtracted below
+const rows = [];
+for (const size of sizes) {
+  const json = JSON.stringify(makeThread(size));
+  const runs = size >= 100000 ? 3 : 7;
+  rows.push({ size, kb: json.length / 1024, wasm: timeWasm(json, runs), native: Math.max(0, timeNative(json, runs) - startup) });
+}
+
+console.log('bench/thread: JSON in, thread HTML out (parse + build + sort by best + render)');
+console.log('comments   input KB   wasm ms   native ms   wasm/native   wasm growth');
+let previous;
+for (const row of rows) {
+  const growth = previous ? `x${(row.wasm / previous.wasm).toFixed(1)} for x${row.size / previous.size}` : '';
+  console.log(
+    `${String(row.size).padStart(8)}  ${row.kb.toFixed(0).padStart(9)}  ${row.wasm.toFixed(1).padStart(8)}  ${row.native.toFixed(1).padStart(10)}  ${(row.wasm / row.native).toFixed(2).padStart(12)}  ${growth}`,
+  );
+  previous = row;
+}
+console.log(`(native times exclude process start-up, ${startup.toFixed(1)} ms measured with an empty thread)`);

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Text prepared for word matching. Folding per character (fold.h) is not enough against people
+// who disguise words, so the whole text is rewritten into a stream of symbols:
+//   - leetspeak inside words that have letters: 0 1 3 4 5 7 @ $ ! -> o i e a s t a s i
+//     ("sh1t", "@ss"), while "2020", "$5" and a final "!" stay what they are;
+//     ("1" and "!" fold to "i"; the matcher lets a term's "l" match an "i" too);
+//   - runs of one letter become one symbol that remembers its length ("fuuuck" -> f u×3 c k),
+//     so a term matches however long a run is, but "as" never matches "ass";
+//   - three or more single characters separated by spaces or punctuation are one word
+//     ("f u c k", "f.u.c.k", "f-u-c-k"); "of uck" is not, since "of" is two characters;
+//   - punctuation inside a word ("bull-shit", "Mr.Putin", "don't") joins its parts but marks a
+//     soft boundary, so a term may start or end there;
+//   - zero-width characters and combining marks vanish (their bytes stay in the spans).
+// Every symbol keeps the byte range of the original text it came from.
+namespace parley::text {
+
+// The symbols between two words (a word's symbols are letters or digits).
+inline constexpr char32_t kSpaceGap = U' ';     // only whitespace
+inline constexpr char32_t kClauseGap = U',';    // punctuation other than a sentence end
+inline constexpr char32_t kSentenceGap = U'.';  // . ! ? … ; or a line break
+
+// Where a symbol stands in its word.
+enum SymbolFlag : uint8_t {
+  kSegmentStart = 1,      // first symbol of a word or of a part after a soft boundary
+  kSegmentEnd = 2,        // last symbol of a word or of a part before a soft boundary
+  kWordStart = 4,         // first symbol of a whole word
+  kWordEnd = 8,           // last symbol of a whole word
+  kAfterApostrophe = 16,  // the soft boundary before this part was an apostrophe ("you're")
+  kGap = 32,              // a gap symbol (kSpaceGap, kClauseGap or kSentenceGap)
+};
+
+// One symbol of folded text.
+struct Symbol {
+  char32_t key = 0;    // the folded letter, or a gap
+  uint32_t run = 1;    // how many times the letter repeats in the original
+  uint32_t start = 0;  // byte range in the original text
+  uint32_t end = 0;
+  uint8_t flags = 0;
+
+  bool IsGap() const { return (flags & kGap) != 0; }
+};
+
+// The folded form of a text.
+struct FoldedText {
+  std::vector<Symbol> symbols;
+  size_t letters = 0;   // letters of the original (ASCII digits aside), for the shouting rule
+  size_t capitals = 0;  // ... and how many of them are capitals
+};
+
+// Folds `text` (any bytes; malformed UTF-8 counts as punctuation) into symbols. Linear time.
+FoldedText FoldForMatching(std::string_view text);
+
+// The symbols' keys as UTF-8, each run written once, for tests and debugging:
+// "F.u.u.c.k you!" -> "fuck you".
+std::string KeysToString(const FoldedText& folded);
+
+}  // namespace parley::text

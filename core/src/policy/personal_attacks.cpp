@@ -1,0 +1,207 @@
+#include "personal_attacks.h"
+
+#include <algorithm>
+
+#include "attack_lexicon.h"
+
+namespace parley::policy::internal {
+
+namespace {
+
+using text::FoldedText;
+using text::Symbol;
+
+// What separates a token from the one before it.
+enum class Gap : uint8_t { kStart, kSoft, kSpace, kClause, kSentence };
+
+// A word or word part (split at soft boundaries, so "you're" is "you" + "re").
+struct Token {
+  uint32_t start;
+  uint32_t end;
+  Gap gap_before;
+  uint16_t roles = 0;
+  size_t phrase_end = 0;  // last token of a multi-token insult starting here, if any
+  bool phrase = false;
+};
+
+// Tokens in the range of an attack pattern are few: the walk from "you" to the insult stops
+// after this many words, so the rule stays linear however the text is built.
+constexpr size_t kMaxWordsBetween = 6;
+
+std::vector<Token> Tokenize(const FoldedText& text, std::vector<size_t>* token_of_symbol) {
+  std::vector<Token> tokens;
+  token_of_symbol->assign(text.symbols.size(), 0);
+  Gap gap = Gap::kStart;
+  for (size_t i = 0; i < text.symbols.size(); ++i) {
+    const Symbol& symbol = text.symbols[i];
+    if (symbol.IsGap()) {
+      gap = symbol.key == text::kSentenceGap ? Gap::kSentence
+            : symbol.key == text::kClauseGap ? Gap::kClause
+                                             : Gap::kSpace;
+      continue;
+    }
+    if ((symbol.flags & text::kSegmentStart) != 0) {
+      if (!tokens.empty() && (symbol.flags & text::kWordStart) == 0) gap = Gap::kSoft;
+      tokens.push_back(Token{symbol.start, symbol.end, gap});
+      gap = Gap::kSpace;
+    }
+    tokens.back().end = symbol.end;
+    (*token_of_symbol)[i] = tokens.size() - 1;
+  }
+  return tokens;
+}
+
+class AttackFinder {
+ public:
+  explicit AttackFinder(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
+
+  std::vector<Span> Run() {
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& token = tokens_[i];
+      if (Has(i, kPhrase)) Add(i, token.phrase_end);
+      if (Has(i, kImperative) && AtClauseStart(i)) Add(i, token.phrase_end);
+      if (Has(i, kYou)) FromYou(i);
+      if (Has(i, kInsult) || tokens_[i].phrase) FromInsult(i);
+    }
+    return std::move(spans_);
+  }
+
+ private:
+  bool Has(size_t i, uint16_t role) const {
+    return i < tokens_.size() && (tokens_[i].roles & role);
+  }
+  Gap GapBefore(size_t i) const { return tokens_[i].gap_before; }
+  bool Breaks(Gap gap) const { return gap == Gap::kClause || gap == Gap::kSentence; }
+  bool ClauseEndsAfter(size_t i) const {
+    return i + 1 == tokens_.size() || Breaks(GapBefore(i + 1));
+  }
+
+  bool AtClauseStart(size_t i) const {
+    if (GapBefore(i) == Gap::kStart || Breaks(GapBefore(i))) return true;
+    return i > 0 && (tokens_[i - 1].roles & kLeadIn) != 0;
+  }
+
+  void Add(size_t first, size_t last) {
+    spans_.push_back(Span{tokens_[first].start, tokens_[std::max(first, last)].end});
+  }
+
+  // "you [people] [are] [such a] idiot": walk right from the addressee to the insult.
+  void FromYou(size_t i) {
+    // "are you an idiot?": a copula just before "you" counts.
+    bool copula = Has(i, kYouNoCopula) || (i > 0 && Has(i - 1, kCopula) && !Breaks(GapBefore(i)));
+    bool determiner = false;
+    bool adjective = false;
+    for (size_t j = i + 1; j < tokens_.size() && j <= i + kMaxWordsBetween; ++j) {
+      const Gap gap = GapBefore(j);
+      if (gap == Gap::kSentence) return;
+      if (gap == Gap::kClause && j != i + 1) return;  // "you, idiot" but not "you know, idiots"
+      const uint16_t roles = tokens_[j].roles;
+      if (roles & kNegator) return;
+      if (tokens_[j].phrase && (roles & kInsult) == 0) {
+        Add(i, tokens_[j].phrase_end);
+        return;
+      }
+      if (roles & kInsult) {
+        // "you fool them" is a verb; "you fool!", "you're a fool" are not.
+        if ((roles & kVerbLike) == 0 || determiner || copula || ClauseEndsAfter(j)) {
+          Add(i, tokens_[j].phrase ? tokens_[j].phrase_end : j);
+        }
+        return;
+      }
+      if ((roles & kPredicate) && !determiner) {
+        Add(i, j);
+        return;
+      }
+      if (roles & kAdjective) {
+        if (copula || ClauseEndsAfter(j)) {
+          Add(i, j);
+          return;
+        }
+        adjective = true;  // "you stupid idiot", "you stupid people"
+        continue;
+      }
+      if (roles & kGroup) {
+        if (adjective) {
+          Add(i, j);
+          return;
+        }
+        continue;
+      }
+      if (roles & kCopula) {
+        copula = true;
+        continue;
+      }
+      if (roles & (kFiller | kDeterminer | kLike | kYou)) {
+        determiner = determiner || (roles & kDeterminer) != 0;
+        continue;
+      }
+      return;  // any other word: the insult, if one follows, is not about "you"
+    }
+  }
+
+  // "a fool like you", "идиоты, как ты"; "what an idiot you are", "идиот ты!".
+  void FromInsult(size_t i) {
+    const size_t end = tokens_[i].phrase ? tokens_[i].phrase_end : i;
+    // A word that is also a verb is a noun here only after a determiner ("a fool like you",
+    // not "the crest animal, as you said").
+    const bool noun = !Has(i, kVerbLike) || (i > 0 && Has(i - 1, kDeterminer));
+    const size_t k = end + 1;
+    if (noun && Has(k, kLike) && GapBefore(k) != Gap::kSentence && Has(k + 1, kLikeTarget) &&
+        !Breaks(GapBefore(k + 1))) {
+      Add(i, k + 1);
+      return;
+    }
+    if (!noun) return;
+    const size_t you = end + 1;
+    if (Has(you, kYou) && !Breaks(GapBefore(you))) {
+      if (ClauseEndsAfter(you)) {
+        Add(i, you);
+      } else if (Has(you + 1, kCopula) && !Breaks(GapBefore(you + 1)) && ClauseEndsAfter(you + 1)) {
+        Add(i, you + 1);
+      }
+    }
+  }
+
+  std::vector<Token> tokens_;
+  std::vector<Span> spans_;
+};
+
+}  // namespace
+
+std::vector<Span> FindPersonalAttacks(const FoldedText& text, const TermMatcher& lexicon,
+                                      const std::vector<uint16_t>& roles) {
+  std::vector<size_t> token_of_symbol;
+  std::vector<Token> tokens = Tokenize(text, &token_of_symbol);
+  for (const TermMatch& match : lexicon.FindAll(text)) {
+    const size_t first = token_of_symbol[match.first_symbol];
+    const size_t last = token_of_symbol[match.last_symbol];
+    const uint16_t match_roles = roles[match.term];
+    Token& token = tokens[first];
+    if (first == last) {
+      token.roles = static_cast<uint16_t>(token.roles | match_roles);
+    } else {
+      // A phrase ("waste of space", "shut up") is recorded on its first token.
+      token.roles =
+          static_cast<uint16_t>(token.roles | (match_roles & (kInsult | kPhrase | kImperative)));
+      token.phrase = token.phrase || (match_roles & kInsult) != 0;
+      token.phrase_end = std::max(token.phrase_end, last);
+    }
+    if ((match_roles & (kPhrase | kImperative)) != 0) {
+      token.phrase_end = std::max({token.phrase_end, last, first});
+    }
+  }
+  // Finds come in order of their first token, so of their start.
+  const std::vector<Span> spans = AttackFinder(std::move(tokens)).Run();
+  // Keep the outermost of overlapping finds ("you idiot" found from "you" and from "idiot").
+  std::vector<Span> merged;
+  for (const Span& span : spans) {
+    if (!merged.empty() && span.start < merged.back().end) {
+      merged.back().end = std::max(merged.back().end, span.end);
+      continue;
+    }
+    merged.push_back(span);
+  }
+  return merged;
+}
+
+}  // namespace parley::policy::internal

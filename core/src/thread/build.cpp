@@ -1,0 +1,179 @@
+#include "parley/thread/build.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <utility>
+
+namespace parley::thread {
+
+namespace {
+
+bool ViewerMaySee(const Comment& comment, const Viewer& viewer) {
+  switch (comment.status) {
+    case Status::kPublished: return true;
+    case Status::kDeleted: return false;
+    case Status::kPending:
+    case Status::kRejected:
+      return viewer.moderator || (!viewer.author_id.empty() && viewer.author_id == comment.author.id);
+  }
+  return false;
+}
+
+int64_t CreatedKey(const Comment& comment) {
+  // Comments without a valid date sort as the oldest, deterministically.
+  return comment.has_created ? comment.created.unix_ms : INT64_MIN;
+}
+
+// Replies: oldest first; equal times keep input order (the indices are input positions).
+bool RepliedEarlier(const std::vector<Node>& nodes, int64_t a, int64_t b) {
+  const int64_t created_a = CreatedKey(*nodes[static_cast<size_t>(a)].comment);
+  const int64_t created_b = CreatedKey(*nodes[static_cast<size_t>(b)].comment);
+  if (created_a != created_b) return created_a < created_b;
+  return a < b;
+}
+
+// Comment ids in sorted order with the index of the comment that owns each. A sorted vector
+// rather than a hash map: the same O(n log n) as the sorts around it, and a hash table's code
+// would cost the browser build kilobytes.
+using IdIndex = std::vector<std::pair<std::string_view, int64_t>>;
+
+int64_t FindId(const IdIndex& index, std::string_view id) {
+  auto found = std::lower_bound(index.begin(), index.end(), id,
+                                [](const auto& entry, std::string_view key) { return entry.first < key; });
+  return found != index.end() && found->first == id ? found->second : -1;
+}
+
+// Points every node at its parent's index, or -1; marks orphans.
+void LinkParents(std::vector<Node>* nodes, const IdIndex& index) {
+  for (Node& node : *nodes) {
+    const std::string& parent = node.comment->parent;
+    if (parent.empty() || parent == node.comment->id) continue;  // top-level, or a self-reply
+    node.parent = FindId(index, parent);
+    node.orphan = node.parent == -1;
+  }
+}
+
+// Walks each parent chain once; a chain that meets itself is a cycle, broken by making its
+// earliest member (in input order) top-level. Linear: every node is walked over once.
+size_t BreakCycles(std::vector<Node>* nodes) {
+  enum : char { kUnseen, kOnPath, kDone };
+  std::vector<char> state(nodes->size(), kUnseen);
+  std::vector<int64_t> path;
+  size_t broken = 0;
+  for (size_t start = 0; start < nodes->size(); ++start) {
+    path.clear();
+    int64_t at = static_cast<int64_t>(start);
+    while (at != -1 && state[static_cast<size_t>(at)] == kUnseen) {
+      state[static_cast<size_t>(at)] = kOnPath;
+      path.push_back(at);
+      at = (*nodes)[static_cast<size_t>(at)].parent;
+    }
+    if (at != -1 && state[static_cast<size_t>(at)] == kOnPath) {
+      // `at` is on the current path: the members are the path from `at` to its end.
+      auto first = std::find(path.begin(), path.end(), at);
+      const int64_t earliest = *std::min_element(first, path.end());
+      (*nodes)[static_cast<size_t>(earliest)].parent = -1;
+      ++broken;
+    }
+    for (int64_t member : path) state[static_cast<size_t>(member)] = kDone;
+  }
+  return broken;
+}
+
+}  // namespace
+
+double WilsonLowerBound(int64_t upvotes, int64_t downvotes) {
+  const double n = static_cast<double>(upvotes) + static_cast<double>(downvotes);
+  if (n <= 0) return 0;
+  constexpr double z = 1.959963984540054;  // the 97.5th percentile of the normal distribution
+  const double p = static_cast<double>(upvotes) / n;
+  const double z2 = z * z;
+  const double centre = p + z2 / (2 * n);
+  const double spread = z * std::sqrt((p * (1 - p) + z2 / (4 * n)) / n);
+  return (centre - spread) / (1 + z2 / n);
+}
+
+Thread BuildThread(const std::vector<Comment>& comments, const ThreadOptions& options) {
+  Thread thread;
+  // Sort the input positions by id (then position), so the first comment of each id is the
+  // first of its run: that one wins, later duplicates are dropped.
+  IdIndex by_id;
+  by_id.reserve(comments.size());
+  for (size_t i = 0; i < comments.size(); ++i) by_id.emplace_back(comments[i].id, static_cast<int64_t>(i));
+  std::sort(by_id.begin(), by_id.end());
+  std::vector<char> is_first(comments.size(), 0);
+  for (size_t i = 0; i < by_id.size(); ++i) {
+    if (i == 0 || by_id[i].first != by_id[i - 1].first) is_first[static_cast<size_t>(by_id[i].second)] = 1;
+  }
+  // Nodes keep input order (replies sort by it on equal times); map positions to node indices.
+  std::vector<int64_t> node_of(comments.size(), -1);
+  thread.nodes.reserve(comments.size());
+  for (size_t i = 0; i < comments.size(); ++i) {
+    if (!is_first[i]) {
+      ++thread.duplicates_dropped;
+      continue;
+    }
+    node_of[i] = static_cast<int64_t>(thread.nodes.size());
+    Node node;
+    node.comment = &comments[i];
+    thread.nodes.push_back(std::move(node));
+  }
+  IdIndex index;
+  index.reserve(thread.nodes.size());
+  for (const auto& [id, position] : by_id) {
+    if (is_first[static_cast<size_t>(position)]) index.emplace_back(id, node_of[static_cast<size_t>(position)]);
+  }
+  LinkParents(&thread.nodes, index);
+  thread.cycles_broken = BreakCycles(&thread.nodes);
+
+  // Breadth-first order from the roots: every parent comes before its replies, so walking it
+  // backwards settles each subtree before its parent, without recursion.
+  std::vector<std::vector<int64_t>> children(thread.nodes.size());
+  std::vector<int64_t> order;
+  order.reserve(thread.nodes.size());
+  for (size_t i = 0; i < thread.nodes.size(); ++i) {
+    const int64_t parent = thread.nodes[i].parent;
+    if (parent == -1) {
+      order.push_back(static_cast<int64_t>(i));
+    } else {
+      children[static_cast<size_t>(parent)].push_back(static_cast<int64_t>(i));
+    }
+  }
+  for (size_t head = 0; head < order.size(); ++head) {
+    for (int64_t child : children[static_cast<size_t>(order[head])]) order.push_back(child);
+  }
+
+  std::vector<char> kept(thread.nodes.size(), 0);
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    Node& node = thread.nodes[static_cast<size_t>(*it)];
+    const bool visible = ViewerMaySee(*node.comment, options.viewer);
+    for (int64_t child : children[static_cast<size_t>(*it)]) {
+      if (!kept[static_cast<size_t>(child)]) continue;
+      node.replies.push_back(child);
+      node.shown_in_branch += thread.nodes[static_cast<size_t>(child)].shown_in_branch;
+    }
+    if (visible) {
+      node.presence = Presence::kShown;
+      node.shown_in_branch += 1;
+      kept[static_cast<size_t>(*it)] = 1;
+    } else if (node.shown_in_branch > 0) {
+      node.presence = Presence::kPlaceholder;
+      kept[static_cast<size_t>(*it)] = 1;
+    }
+    std::sort(node.replies.begin(), node.replies.end(), [&](int64_t a, int64_t b) {
+      return RepliedEarlier(thread.nodes, a, b);
+    });
+  }
+
+  for (int64_t root : order) {
+    const Node& node = thread.nodes[static_cast<size_t>(root)];
+    if (node.parent != -1) break;  // the roots lead the breadth-first order
+    if (!kept[static_cast<size_t>(root)]) continue;
+    thread.top_level.push_back(root);
+    thread.shown_count += node.shown_in_branch;
+  }
+  return thread;
+}
+
+}  // namespace parley::thread

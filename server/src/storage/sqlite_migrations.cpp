@@ -1,0 +1,112 @@
+#include "storage/sqlite_migrations.h"
+
+#include <string>
+#include <string_view>
+
+#include "storage/sqlite_connection.h"
+#include "storage/store.h"
+
+namespace parley::storage {
+
+namespace {
+
+// Append only: a released migration is never edited, because databases in the field have
+// already run it. Version N is kMigrations[N - 1].
+constexpr std::string_view kMigrations[] = {
+    // 1: threads, comments, votes, flags, bans, settings.
+    R"sql(
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE threads (
+  seq INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  created TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE comments (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  thread_seq INTEGER NOT NULL REFERENCES threads(seq),
+  parent_seq INTEGER REFERENCES comments(seq),
+  root_seq INTEGER NOT NULL DEFAULT 0,
+  author_name TEXT NOT NULL,
+  author_id TEXT NOT NULL DEFAULT '',
+  author_badges TEXT NOT NULL DEFAULT '',
+  author_website TEXT NOT NULL DEFAULT '',
+  author_email TEXT NOT NULL DEFAULT '',
+  ip_hash TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  created TEXT NOT NULL,
+  edited TEXT,
+  up INTEGER NOT NULL DEFAULT 0,
+  down INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL CHECK (status IN ('published', 'pending', 'rejected', 'deleted')),
+  pinned INTEGER NOT NULL DEFAULT 0,
+  flags INTEGER NOT NULL DEFAULT 0,
+  edit_token_hash TEXT NOT NULL DEFAULT ''
+);
+-- A page of a thread: its top-level comments, then each one's replies.
+CREATE INDEX comments_by_thread ON comments(thread_seq, parent_seq, created, seq);
+CREATE INDEX comments_by_root ON comments(root_seq, created, seq);
+-- Counts of published comments per thread and per author.
+CREATE INDEX comments_by_thread_status ON comments(thread_seq, status);
+CREATE INDEX comments_by_author ON comments(author_id, status);
+
+CREATE TABLE votes (
+  comment_seq INTEGER NOT NULL REFERENCES comments(seq),
+  identity_id TEXT NOT NULL,
+  value INTEGER NOT NULL CHECK (value IN (-1, 1)),
+  PRIMARY KEY (comment_seq, identity_id)
+) WITHOUT ROWID;
+
+CREATE TABLE flags (
+  comment_seq INTEGER NOT NULL REFERENCES comments(seq),
+  identity_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL,
+  PRIMARY KEY (comment_seq, identity_id)
+) WITHOUT ROWID;
+
+CREATE TABLE bans (
+  kind TEXT NOT NULL CHECK (kind IN ('identity', 'email', 'ip')),
+  value TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL,
+  expires TEXT,
+  PRIMARY KEY (kind, value)
+) WITHOUT ROWID;
+)sql",
+};
+
+int64_t UserVersion(SqliteConnection* connection) {
+  SqliteStatement statement = connection->Prepare("PRAGMA user_version");
+  return statement.Step() ? statement.Int(0) : 0;
+}
+
+}  // namespace
+
+int64_t LatestSchemaVersion() { return static_cast<int64_t>(std::size(kMigrations)); }
+
+void MigrateSqlite(SqliteConnection* connection) {
+  for (;;) {
+    // The version is read inside the write lock: another process may be migrating too.
+    SqliteTransaction transaction(connection);
+    int64_t version = UserVersion(connection);
+    if (version > LatestSchemaVersion()) {
+      throw StoreError("the database has schema version " + std::to_string(version) +
+                       ", newer than this program's " + std::to_string(LatestSchemaVersion()) +
+                       "; upgrade parley");
+    }
+    if (version == LatestSchemaVersion()) break;
+    connection->Exec(kMigrations[static_cast<size_t>(version)]);
+    connection->Exec("PRAGMA user_version = " + std::to_string(version + 1));
+    transaction.Commit();
+  }
+}
+
+}  // namespace parley::storage

@@ -1,0 +1,64 @@
+// Runs tests/corpus/threads.json, the corpus the Node suite runs against the WebAssembly core.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "../support/corpus.h"
+#include "parley/thread/render.h"
+
+namespace {
+
+// The comment ids in the order their articles appear (data-parley-id, attribute-escaped).
+std::vector<std::string> ArticleOrder(const std::string& html) {
+  std::vector<std::string> ids;
+  const std::string marker = "data-parley-id=\"";
+  for (size_t at = html.find(marker); at != std::string::npos; at = html.find(marker, at)) {
+    at += marker.size();
+    ids.push_back(html.substr(at, html.find('"', at) - at));
+  }
+  return ids;
+}
+
+class ThreadCorpus : public ::testing::TestWithParam<nlohmann::json> {};
+
+TEST_P(ThreadCorpus, RendersAsExpected) {
+  const nlohmann::json& entry = GetParam();
+  const nlohmann::json& expect = entry["expect"];
+  const std::string options = entry.contains("options") ? entry["options"].dump() : "";
+  auto result = parley::thread::RenderThreadFromJson(entry["comments"].dump(), options);
+  if (expect.contains("error")) {
+    EXPECT_NE(result.error.find(expect["error"].get<std::string>()), std::string::npos) << result.error;
+    EXPECT_EQ(result.html, "");
+    return;
+  }
+  ASSERT_TRUE(result.ok()) << result.error;
+  if (expect.contains("order")) {
+    EXPECT_EQ(ArticleOrder(result.html), expect["order"].get<std::vector<std::string>>()) << result.html;
+  }
+  for (const auto& text : expect.value("contains", nlohmann::json::array())) {
+    EXPECT_NE(result.html.find(text.get<std::string>()), std::string::npos)
+        << "missing: " << text << "\n" << result.html;
+  }
+  for (const auto& text : expect.value("absent", nlohmann::json::array())) {
+    EXPECT_EQ(result.html.find(text.get<std::string>()), std::string::npos)
+        << "present: " << text << "\n" << result.html;
+  }
+}
+
+std::vector<nlohmann::json> LoadCorpus() {
+  auto corpus = parley::testing::ReadJsonFile(PARLEY_SOURCE_DIR "/tests/corpus/threads.json");
+  return {corpus.begin(), corpus.end()};
+}
+
+std::string CaseName(const ::testing::TestParamInfo<nlohmann::json>& info) {
+  std::string name;
+  for (char c : info.param["name"].get<std::string>()) {
+    name += (std::isalnum(static_cast<unsigned char>(c)) != 0) ? c : '_';
+  }
+  return name + "_" + std::to_string(info.index);
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, ThreadCorpus, ::testing::ValuesIn(LoadCorpus()), CaseName);
+
+}  // namespace

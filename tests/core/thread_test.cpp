@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "parley/thread/build.h"
+#include "parley/thread/page.h"
+#include "parley/thread/render.h"
+
+namespace {
+
+using parley::thread::BuildThread;
+using parley::thread::Comment;
+using parley::thread::ThreadOptions;
+using parley::thread::WilsonLowerBound;
+
+Comment Make(std::string id, std::string parent, int64_t minute) {
+  Comment comment;
+  comment.id = std::move(id);
+  comment.parent = std::move(parent);
+  comment.author.name = "A";
+  comment.body = "x";
+  comment.created.unix_ms = minute * 60000;
+  comment.has_created = true;
+  return comment;
+}
+
+TEST(Wilson, RanksConfidenceOverRawRatio) {
+  EXPECT_EQ(WilsonLowerBound(0, 0), 0);
+  EXPECT_GT(WilsonLowerBound(100, 10), WilsonLowerBound(1, 0));  // many good votes beat one
+  EXPECT_GT(WilsonLowerBound(10, 0), WilsonLowerBound(10, 5));
+  EXPECT_NEAR(WilsonLowerBound(1, 0), 0.2065, 1e-4);
+  EXPECT_LT(WilsonLowerBound(1000000, 0), 1.0);
+}
+
+TEST(BuildThread, AVeryDeepChainNeedsNoRecursion) {
+  // 200,000 nested replies: building and rendering must not grow the C++ stack with depth.
+  std::vector<Comment> comments;
+  comments.push_back(Make("0", "", 0));
+  for (int i = 1; i < 200000; ++i) comments.push_back(Make(std::to_string(i), std::to_string(i - 1), i));
+  ThreadOptions options;
+  auto thread = BuildThread(comments, options);
+  ASSERT_EQ(thread.top_level.size(), 1u);
+  EXPECT_EQ(thread.shown_count, 200000);
+  std::string error;
+  auto page = parley::thread::SelectPage(thread, options, &error);
+  const std::string html = parley::thread::RenderThreadHtml(thread, page, options);
+  EXPECT_NE(html.find("data-parley-id=\"199999\""), std::string::npos);
+  EXPECT_NE(html.find("in reply to A"), std::string::npos);
+}
+
+TEST(BuildThread, ALongCycleIsBrokenOnce) {
+  std::vector<Comment> comments;
+  const int n = 50000;
+  for (int i = 0; i < n; ++i) comments.push_back(Make(std::to_string(i), std::to_string((i + 1) % n), i));
+  auto thread = BuildThread(comments, {});
+  EXPECT_EQ(thread.cycles_broken, 1u);
+  ASSERT_EQ(thread.top_level.size(), 1u);
+  EXPECT_EQ(thread.nodes[static_cast<size_t>(thread.top_level[0])].comment->id, "0");
+  EXPECT_EQ(thread.shown_count, n);
+}
+
+TEST(BuildThread, EveryCommentIsPlacedOnce) {
+  std::vector<Comment> comments;
+  for (int i = 0; i < 1000; ++i) {
+    // A mix: roots, replies to earlier and later comments, orphans, duplicates, self-replies.
+    std::string parent = i % 7 == 0 ? "" : std::to_string((i * 31) % 1000);
+    if (i % 11 == 0) parent = "missing-" + std::to_string(i);
+    comments.push_back(Make(std::to_string(i % 997), parent, i));
+  }
+  auto thread = BuildThread(comments, {});
+  EXPECT_EQ(thread.duplicates_dropped, 3u);
+  std::vector<int> seen(thread.nodes.size(), 0);
+  std::vector<int64_t> stack(thread.top_level.begin(), thread.top_level.end());
+  while (!stack.empty()) {
+    const int64_t index = stack.back();
+    stack.pop_back();
+    ++seen[static_cast<size_t>(index)];
+    for (int64_t reply : thread.nodes[static_cast<size_t>(index)].replies) stack.push_back(reply);
+  }
+  for (size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], 1) << thread.nodes[i].comment->id;
+  EXPECT_EQ(thread.shown_count, 997);
+}
+
+TEST(RenderThread, OutputGrowsLinearlyWithComments) {
+  // The rendered size per comment is the same for 1,000 and 10,000 comments: no hidden
+  // quadratic output (repeated counts, nested copies).
+  auto render = [](int n) {
+    std::vector<Comment> comments;
+    for (int i = 0; i < n; ++i) comments.push_back(Make(std::to_string(100000 + i), i % 3 ? std::to_string(100000 + i - 1) : "", i));
+    ThreadOptions options;
+    auto thread = BuildThread(comments, options);
+    parley::thread::SortTopLevel(&thread, options.sort);
+    std::string error;
+    return parley::thread::RenderThreadHtml(thread, parley::thread::SelectPage(thread, options, &error), options).size();
+  };
+  const double small = static_cast<double>(render(1000)) / 1000;
+  const double large = static_cast<double>(render(10000)) / 10000;
+  EXPECT_NEAR(large / small, 1.0, 0.02);
+}
+
+}  // namespace

@@ -1,0 +1,99 @@
+// Threads in the WebAssembly core: the shared corpus (tests/corpus/threads.json, also run by
+// the GoogleTest suite), byte-identity with `parley thread`, and hostile data from the XSS corpora.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { root } from '../support/paths.mjs';
+import { runParley } from '../support/native.mjs';
+import { createCore } from '../support/core.mjs';
+import { loadXssPayloads } from '../support/xss-corpus.mjs';
+import { unsafeParts } from '../support/html-safety.mjs';
+
+const corpus = JSON.parse(readFileSync(path.join(root, 'tests/corpus/threads.json'), 'utf8'));
+const core = await createCore();
+
+const articleOrder = (html) => [...html.matchAll(/data-parley-id="([^"]*)"/g)].map((m) => m[1]);
+
+function renderBoth(comments, options) {
+  const commentsJson = JSON.stringify(comments);
+  const optionsJson = options === undefined ? '' : JSON.stringify(options);
+  const native = runParley(optionsJson ? ['thread', '--options', optionsJson] : ['thread'], commentsJson);
+  let wasm;
+  let wasmError;
+  try {
+    wasm = core.renderThread(commentsJson, optionsJson);
+  } catch (error) {
+    wasmError = error;
+  }
+  return { native, wasm, wasmError };
+}
+
+for (const entry of corpus) {
+  test(`corpus: ${entry.name}`, () => {
+    const { native, wasm, wasmError } = renderBoth(entry.comments, entry.options);
+    if (entry.expect.error) {
+      assert.equal(native.code, 1, native.stderr);
+      assert.match(native.stderr, new RegExp(entry.expect.error.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      assert.ok(wasmError, 'the WebAssembly core must throw too');
+      assert.ok(wasmError.message.includes(entry.expect.error), wasmError.message);
+      return;
+    }
+    assert.equal(wasmError, undefined);
+    assert.equal(native.code, 0, native.stderr);
+    assert.equal(wasm, native.stdout, 'native and WebAssembly output differ');
+    if (entry.expect.order) assert.deepEqual(articleOrder(wasm), entry.expect.order);
+    for (const text of entry.expect.contains ?? []) assert.ok(wasm.includes(text), `missing ${text}\n${wasm}`);
+    for (const text of entry.expect.absent ?? []) assert.ok(!wasm.includes(text), `present ${text}\n${wasm}`);
+    assert.deepEqual(unsafeParts(wasm, { thread: true }), []);
+  });
+}
+
+test('renderThread takes values as well as JSON text', () => {
+  const comments = corpus[0].comments;
+  assert.equal(core.renderThread(comments, { sort: 'newest' }), core.renderThread(JSON.stringify(comments), '{"sort":"newest"}'));
+});
+
+test('CLI flags mean the same as the options object', () => {
+  const comments = JSON.stringify(corpus.find((c) => c.name.startsWith('page 2')).comments);
+  const flags = runParley(['thread', '--sort', 'newest', '--page', '2', '--page-size', '2', '--lang', 'ru', '--numbered'], comments);
+  assert.equal(flags.code, 0, flags.stderr);
+  assert.equal(flags.stdout, core.renderThread(comments, { sort: 'newest', page: 2, pageSize: 2, lang: 'ru', numbered: true }));
+});
+
+test('CLI usage errors exit 2 with a message', () => {
+  for (const args of [['thread', '--sort', 'hot'], ['thread', '--page', 'two'], ['thread', '--page'], ['thread', '--options', '[1]']]) {
+    const result = runParley(args, '[]');
+    assert.equal(result.code, 2, args.join(' '));
+    assert.match(result.stderr, /^parley thread: /);
+  }
+  const bad = runParley(['thread'], '{not json');
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /comments: .* at byte \d+/);
+});
+
+test('every XSS payload as name, website, id and body stays inert in both builds', () => {
+  const payloads = loadXssPayloads();
+  assert.ok(payloads.length > 500, `only ${payloads.length} payloads found`);
+  // One thread per 50 payloads keeps the native process count low while covering them all.
+  for (let start = 0; start < payloads.length; start += 50) {
+    const comments = payloads.slice(start, start + 50).flatMap(({ payload }, i) => [
+      { id: payload, parent: null, author: { name: payload, website: payload, badges: [payload] }, body: payload, created: '2020-10-22T10:00:00Z', status: 'published' },
+      { id: `r${i}`, parent: payload, author: { name: payload }, body: 'reply', created: '2020-10-22T11:00:00Z' },
+    ]);
+    const { native, wasm } = renderBoth(comments, { maxDepth: 1, lang: payloads[start].payload });
+    assert.equal(native.code, 0, native.stderr);
+    assert.equal(wasm, native.stdout);
+    assert.deepEqual(unsafeParts(wasm, { thread: true }), [], `payloads ${start}..${start + 49}`);
+  }
+});
+
+test('a 10,000-comment thread renders in one call, identically in both builds', () => {
+  const comments = [];
+  for (let i = 0; i < 10000; i++) {
+    comments.push({ id: `c${i}`, parent: i % 4 ? `c${i - 1 - (i % 3)}` : null, author: { name: `Reader ${i % 97}` }, body: `Comment *${i}*`, created: new Date(Date.UTC(2020, 9, 22) + i * 1000).toISOString(), score: { up: i % 13, down: i % 5 } });
+  }
+  const { native, wasm } = renderBoth(comments, { sort: 'best' });
+  assert.equal(wasm, native.stdout);
+  assert.equal(articleOrder(wasm).length, 10000);
+});

@@ -1,0 +1,719 @@
+// The comment section inside its shadow root: loads the thread and the core, renders the thread
+// through the core (never its own HTML for comments), and wires every control the core prints
+// (data-parley-action, data-parley-expand) plus the few the widget adds (edit, delete,
+// collapse, load more, new comments).
+import { createCore } from '../../widget/parley-core.mjs';
+import { createApi } from './api.js';
+import { createComposer } from './composer.js';
+import { h, parse } from './dom.js';
+import { createFlagForm, createDeleteConfirm } from './forms.js';
+import { load, save } from './storage.js';
+import { loadStrings, t, isRtl } from './strings.js';
+import { relativeTimes } from './time.js';
+import css from '../parley.css';
+
+// Top-level comments per API page. The server's default; replies come with their parents.
+const PAGE_SIZE = 50;
+// How many votes the browser remembers (to show the reader's own); older ones are dropped.
+const MAX_REMEMBERED_VOTES = 500;
+
+let sheet;
+// Constructable stylesheets need no 'unsafe-inline' in a page's style-src. Browsers without
+// them get a <link> to parley.css on the comment server (style-src must list it then).
+function applyStyles(root, base) {
+  if (root.adoptedStyleSheets && globalThis.CSSStyleSheet?.prototype.replaceSync) {
+    sheet ||= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return null;
+  }
+  return h('link', { rel: 'stylesheet', href: new URL('parley.css', base).href });
+}
+
+async function compileCore(base, wasm) {
+  const response = await (wasm || fetch(new URL('parley-core.wasm', base)));
+  if (!response.ok) throw new Error(`parley-core.wasm: HTTP ${response.status}`);
+  const module = response.headers.get('content-type')?.startsWith('application/wasm')
+    ? await WebAssembly.compileStreaming(response)
+    : await WebAssembly.compile(await response.arrayBuffer());
+  return createCore({ wasmModule: module });
+}
+
+// The payload of a sign-in token (a JWT), for the reader's name; never trusted for anything
+// else: the server verifies the token itself.
+function tokenName(token) {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)))).name;
+  } catch {
+    return '';
+  }
+}
+
+// host: the element to fill; o: {thread, server, base, lang, theme, sort, collapseAfter,
+// token, emit(type, detail), fallback()}; pre: promises embed.js started early
+// ({list: fetch() of the first page, wasm: fetch() of the .wasm}).
+export async function mount(host, o, pre = {}) {
+  const lang = o.lang || 'en';
+  const api = createApi(o.server, o.thread);
+  api.setSignIn(o.token);
+  const coreReady = compileCore(o.base, pre.wasm);
+  let sort = ['best', 'newest', 'oldest'].includes(o.sort) ? o.sort : 'oldest';
+  const firstPage = pre.list ? api.read(pre.list) : api.list({ sort, limit: PAGE_SIZE });
+  const configReady = api.config().catch(() => ({}));
+  coreReady.catch(() => {});
+  firstPage.catch(() => {});
+  await loadStrings(lang, o.base);
+
+  // State: the comments loaded so far (every API page), the cursor of the next page, and what
+  // the reader changed about the view.
+  let comments = [];
+  let next = null;
+  let total = 0; // published comments in the thread, from the API
+  let core = null;
+  let config = {};
+  const expanded = new Set();
+  const collapsed = new Set();
+  const held = new Map(); // live changes not shown yet, by id
+  const forms = new Map(); // open inline forms: key -> {element, id, place}
+  const flagged = new Set();
+  let votes = load('votes', {});
+  let edits = load('edits', {});
+  let signedInAs = '';
+  let closed = false;
+
+  // Everything is built before the shadow root is attached, then attached in one task: the
+  // server-rendered thread (if the page has one) stays on screen until the widget's replaces
+  // it, with no blank frame in between.
+  const live = h('div', { class: 'parley-visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const view = h('div', { class: 'parley-view', 'aria-busy': 'true' });
+  const newButton = h('button', { type: 'button', class: 'parley-button parley-new', hidden: true, onclick: showHeld });
+  const moreButton = h('button', { type: 'button', class: 'parley-button parley-load-more', hidden: true, onclick: loadMore }, t('loadMore'));
+  const sortSelect = h(
+    'select',
+    { class: 'parley-input', id: 'parley-sort', onchange: () => changeSort(sortSelect.value) },
+    ['best', 'newest', 'oldest'].map((value) => h('option', { value, selected: value == sort }, t(value))),
+  );
+  const signedInNote = h('p', { class: 'parley-signed-in', hidden: true });
+  const ctx = {
+    api,
+    lang,
+    thread: o.thread,
+    get core() {
+      return core;
+    },
+    policy: () => config.policy || null,
+    announce,
+    signedIn: () => api.signedIn,
+  };
+  const composer = createComposer(ctx, {}, posted);
+  const toolbar = h('div', { class: 'parley-toolbar' }, h('label', { for: 'parley-sort' }, t('sortBy')), sortSelect);
+  const container = h(
+    'div',
+    { class: 'parley-root', lang, dir: isRtl(lang) ? 'rtl' : 'ltr' },
+    live,
+    signedInNote,
+    composer.element,
+    toolbar,
+    // A wrapper of no height: the button floats over the thread, so showing it moves nothing.
+    h('div', { class: 'parley-new-bar' }, newButton),
+    view,
+    moreButton,
+  );
+  const ssr = host.querySelector(':scope > .parley-comments');
+  const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+  const link = applyStyles(root, o.base);
+  root.replaceChildren(...[link, container].filter(Boolean));
+  if (ssr) view.append(ssr);
+  else view.append(h('p', { class: 'parley-loading' }, t('loading')));
+  host.dataset.parleyTheme = o.theme || 'auto';
+  setSignedIn(o.token);
+
+  root.addEventListener('click', onClick);
+  const onHash = () => reveal(location.hash);
+  addEventListener('hashchange', onHash);
+  const ticker = setInterval(() => {
+    relativeTimes(view, lang);
+    decorateOwn();
+  }, 30e3);
+  let events;
+
+  function announce(text) {
+    // Cleared first so that the same message twice is announced twice.
+    live.textContent = '';
+    setTimeout(() => (live.textContent = text), 50);
+  }
+
+  function setSignedIn(token) {
+    api.setSignIn(token);
+    signedInAs = token ? tokenName(token) : '';
+    composer.setSignedIn(!!token);
+    signedInNote.hidden = !signedInAs;
+    signedInNote.textContent = signedInAs ? t('signedIn', { name: signedInAs }) : '';
+  }
+
+  // The viewer's identity id, so their own held comments show (the server sends those only
+  // to them). Guests learn it from their first post; it is kept per author token.
+  const me = () => load('author-id');
+
+  const byId = (id) => comments.find((comment) => comment.id == id);
+  const articleOf = (id) => [...view.querySelectorAll('article[data-parley-id]')].find((a) => a.dataset.parleyId == id);
+
+  function merge(list) {
+    const index = new Map(comments.map((comment, i) => [comment.id, i]));
+    for (const comment of list) {
+      if (index.has(comment.id)) comments[index.get(comment.id)] = comment;
+      else {
+        index.set(comment.id, comments.length);
+        comments.push(comment);
+      }
+    }
+  }
+
+  // Renders the loaded comments through the core. The first time, a server-rendered thread
+  // that is already exactly this HTML is kept as it is (same nodes, nothing re-laid out).
+  function render() {
+    if (!core) return;
+    // Edits and removals that arrived live are applied with the next render the reader asks for.
+    for (const [id, change] of held) {
+      if (change.type != 'created') {
+        merge([change.comment]);
+        held.delete(id);
+      }
+    }
+    const viewer = me() ? { authorId: me() } : undefined;
+    const html = core.renderThread(comments, {
+      sort,
+      lang,
+      viewer,
+      collapseAfter: o.collapseAfter || 0,
+      expanded: [...expanded],
+    });
+    const fresh = parse(html).firstElementChild;
+    const current = view.firstElementChild;
+    const focus = rememberFocus();
+    for (const form of forms.values()) form.element.remove();
+    if (!(current?.matches('.parley-comments:not([data-parley-seen])') && current.isEqualNode(fresh))) {
+      view.replaceChildren(fresh);
+    }
+    view.firstElementChild.dataset.parleySeen = '';
+    view.removeAttribute('aria-busy');
+    for (const [key, form] of forms) {
+      const article = articleOf(form.id);
+      if (!article) forms.delete(key);
+      else form.place(article, form.element);
+    }
+    decorate();
+    focus();
+  }
+
+  // What has focus inside the thread, and how to give it back after the thread is rendered
+  // anew (the reader's place must survive a vote, an expanded branch or new comments).
+  function rememberFocus() {
+    const active = root.activeElement;
+    if (!active || !view.contains(active)) return () => {};
+    const inForm = [...forms.values()].some((form) => form.element.contains(active));
+    if (inForm) return () => active.isConnected && active.focus({ preventScroll: true });
+    const id = active.closest('article')?.dataset.parleyId;
+    const action = active.dataset.parleyAction;
+    return () => {
+      const article = articleOf(id);
+      (article?.querySelector(`[data-parley-action="${action}"]`) || article)?.focus({ preventScroll: true });
+    };
+  }
+
+  // The widget's additions to the core's HTML: relative times, the reader's votes, edit and
+  // delete on their own recent comments, and collapse toggles on comments with replies.
+  function decorate() {
+    relativeTimes(view, lang);
+    for (const article of view.querySelectorAll('article[data-parley-id]')) {
+      const id = article.dataset.parleyId;
+      showVote(article, votes[id] || 0);
+      if (flagged.has(id)) article.querySelector('[data-parley-action=report]')?.setAttribute('aria-disabled', 'true');
+      const item = article.parentElement;
+      if (item.querySelector(':scope > .parley-replies')) {
+        const name = article.querySelector('.parley-author')?.textContent || '';
+        const isCollapsed = collapsed.has(id);
+        item.classList.toggle('parley-collapsed', isCollapsed);
+        article.querySelector('.parley-comment-header')?.append(
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'parley-collapse',
+              'data-parley-action': 'collapse',
+              'aria-expanded': !isCollapsed,
+              'aria-label': t(isCollapsed ? 'expand' : 'collapse', { name }),
+            },
+            isCollapsed ? '+' : '−',
+          ),
+        );
+      }
+    }
+    decorateOwn();
+    moreButton.hidden = !next;
+    showTotal();
+  }
+
+  // With pages still to load, the core counts only the comments it was given; the heading
+  // should say how many the thread has. The number is swapped only where the language's plural
+  // form stays the same (the words around it come from the core's catalog).
+  function showTotal() {
+    const heading = view.querySelector('.parley-count');
+    const shown = +view.firstElementChild?.dataset.parleyCount;
+    if (!next || !heading || !(total > shown)) return;
+    let rules;
+    try {
+      rules = new Intl.PluralRules(lang);
+    } catch {
+      return;
+    }
+    if (rules.select(shown) == rules.select(total)) heading.textContent = heading.textContent.replace(String(shown), total);
+  }
+
+  // Edit and Delete on the reader's own comments while the server's edit window is open.
+  function decorateOwn() {
+    const span = (config.editWindowSeconds || 900) * 1e3;
+    for (const id in edits) {
+      const open = Date.now() - edits[id][1] < span;
+      if (!open) delete edits[id];
+      const article = articleOf(id);
+      const actions = article?.querySelector('.parley-actions');
+      const present = actions?.querySelector('[data-parley-action=edit]');
+      if (!open || !actions) {
+        present?.nextElementSibling?.remove();
+        present?.remove();
+        continue;
+      }
+      article.classList.add('parley-own');
+      if (!present) {
+        actions.append(
+          h('button', { type: 'button', class: 'parley-edit', 'data-parley-action': 'edit', 'aria-label': t('editLabel') }, t('edit')),
+          h('button', { type: 'button', class: 'parley-delete', 'data-parley-action': 'delete', 'aria-label': t('deleteLabel') }, t('delete')),
+        );
+      }
+    }
+    save('edits', edits);
+  }
+
+  function showVote(article, value) {
+    article.querySelector('[data-parley-action=upvote]')?.setAttribute('aria-pressed', value > 0);
+    article.querySelector('[data-parley-action=downvote]')?.setAttribute('aria-pressed', value < 0);
+  }
+
+  function showScore(id) {
+    const article = articleOf(id);
+    const comment = byId(id);
+    const score = article?.querySelector('.parley-score');
+    if (!score || !comment) return;
+    const { up, down } = comment.score;
+    score.dataset.parleyUp = up;
+    score.dataset.parleyDown = down;
+    score.textContent = up - down;
+    showVote(article, votes[id] || 0);
+  }
+
+  // Optimistic: the count and the pressed state change at once; the server's tally replaces
+  // them when it answers, and a refusal puts everything back as it was.
+  async function vote(id, direction) {
+    const comment = byId(id);
+    if (!comment) return;
+    const before = votes[id] || 0;
+    const value = before == direction ? 0 : direction;
+    const score = typeof comment.score == 'number' ? { up: Math.max(comment.score, 0), down: Math.max(-comment.score, 0) } : { ...comment.score };
+    const original = { ...score };
+    score.up += (value > 0) - (before > 0);
+    score.down += (value < 0) - (before < 0);
+    comment.score = score;
+    setVote(id, value);
+    showScore(id);
+    try {
+      const answer = await api.vote(id, value);
+      comment.score = answer.score;
+    } catch (error) {
+      comment.score = original;
+      setVote(id, before);
+      announce(t('voteFailed', { reason: error.status ? error.message : t('offline') }));
+    }
+    showScore(id);
+  }
+
+  function setVote(id, value) {
+    votes = load('votes', {});
+    delete votes[id];
+    if (value) votes[id] = value;
+    const ids = Object.keys(votes);
+    for (const old of ids.slice(0, Math.max(0, ids.length - MAX_REMEMBERED_VOTES))) delete votes[old];
+    save('votes', votes);
+  }
+
+  // An inline form under a comment (reply, edit, report, delete), kept across renders.
+  function openForm(key, id, element, place, focusTarget) {
+    if (forms.has(key)) {
+      forms.get(key).focus();
+      return;
+    }
+    const form = {
+      id,
+      element,
+      place,
+      focus: () => (focusTarget || element.querySelector('textarea, input, button')).focus(),
+    };
+    forms.set(key, form);
+    place(articleOf(id), element);
+    form.focus();
+  }
+
+  // Closes an inline form and puts focus back on the control that opened it.
+  function closeForm(key, returnTo) {
+    const form = forms.get(key);
+    if (!form) return;
+    forms.delete(key);
+    form.element.remove();
+    articleOf(form.id)?.querySelector(`[data-parley-action="${returnTo}"]`)?.focus();
+  }
+
+  // Moves focus to a comment (which is not a control, so it takes focus by script only).
+  function focusArticle(article, preventScroll) {
+    if (!article) return;
+    article.tabIndex = -1;
+    article.focus({ preventScroll });
+  }
+
+  const after = (article, element) => article.after(element);
+  const inside = (article, element) => (article.querySelector('.parley-actions') || article.lastChild).before(element);
+
+  function reply(id) {
+    const parent = byId(id);
+    const key = `reply:${id}`;
+    const box = createComposer(
+      ctx,
+      { parent: id, parentName: parent?.author?.name || '' },
+      (comment, token) => {
+        forms.delete(key);
+        box.element.remove();
+        posted(comment, token);
+      },
+      () => closeForm(key, 'reply'),
+    );
+    box.setSignedIn(api.signedIn);
+    box.refresh();
+    openForm(key, id, h('div', { class: 'parley-inline' }, box.element), after, box.textarea);
+  }
+
+  function edit(id) {
+    const comment = byId(id);
+    const key = `edit:${id}`;
+    if (!comment) return;
+    const box = createComposer(
+      ctx,
+      { edit: comment, token: edits[id]?.[0] },
+      (updated) => {
+        forms.delete(key);
+        merge([updated]);
+        render();
+        focusArticle(articleOf(id));
+        announce(t('saved'));
+      },
+      () => closeForm(key, 'edit'),
+    );
+    box.refresh();
+    openForm(key, id, h('div', { class: 'parley-inline parley-editing' }, box.element), inside, box.textarea);
+  }
+
+  function remove(id) {
+    const key = `delete:${id}`;
+    const confirm = createDeleteConfirm(
+      async () => {
+        try {
+          await api.remove(id, edits[id]?.[0]);
+          forms.delete(key);
+          merge([{ ...byId(id), status: 'deleted', body: '' }]);
+          delete edits[id];
+          render();
+          view.querySelector('.parley-count')?.setAttribute('tabindex', '-1');
+          view.querySelector('.parley-count')?.focus();
+          announce(t('deleted'));
+        } catch (error) {
+          announce(error.message);
+        }
+      },
+      () => closeForm(key, 'delete'),
+    );
+    openForm(key, id, confirm.element, inside, confirm.cancel);
+  }
+
+  function report(id) {
+    const key = `report:${id}`;
+    if (flagged.has(id)) return;
+    const form = createFlagForm(
+      config.flagReasons || ['spam', 'abuse', 'off-topic', 'other'],
+      async (reason, note) => {
+        await api.flag(id, reason, note);
+        flagged.add(id);
+        closeForm(key, 'report');
+        articleOf(id)?.querySelector('[data-parley-action=report]')?.setAttribute('aria-disabled', 'true');
+        announce(t('reported'));
+      },
+      () => closeForm(key, 'report'),
+    );
+    openForm(key, id, form, inside);
+  }
+
+  function toggleCollapse(id) {
+    if (collapsed.has(id)) collapsed.delete(id);
+    else collapsed.add(id);
+    render();
+  }
+
+  function onClick(event) {
+    const button = event.target.closest('button, a.parley-permalink, .parley-context a');
+    if (!button || !view.contains(button) || button.closest('form')) return;
+    if (button.tagName == 'A') {
+      // Same hash twice fires no hashchange: highlight on the click itself too.
+      if (button.hash == location.hash) reveal(button.hash);
+      return;
+    }
+    if (button.getAttribute('aria-disabled') == 'true') return;
+    const id = button.closest('article')?.dataset.parleyId;
+    const action = button.dataset.parleyAction;
+    if (button.dataset.parleyExpand) {
+      const parent = button.dataset.parleyExpand;
+      expanded.add(parent);
+      render();
+      // Focus the first reply that was hidden, where the reader's eyes go next.
+      const replies = articleOf(parent)?.parentElement.querySelectorAll(':scope > .parley-replies > li > article');
+      focusArticle(replies?.[o.collapseAfter || 0]);
+    } else if (action == 'upvote' || action == 'downvote') vote(id, action == 'upvote' ? 1 : -1);
+    else if (action == 'reply') reply(id);
+    else if (action == 'report') report(id);
+    else if (action == 'edit') edit(id);
+    else if (action == 'delete') remove(id);
+    else if (action == 'collapse') toggleCollapse(id);
+  }
+
+  // A comment the reader posted: shown at once (also when it is held for moderation, to them),
+  // with its edit token kept so they can change it while the window is open.
+  function posted(comment, editToken) {
+    if (comment.author?.id && !api.signedIn) save('author-id', comment.author.id);
+    if (editToken) edits[comment.id] = [editToken, Date.now()];
+    held.delete(comment.id);
+    merge([comment]);
+    render();
+    const article = articleOf(comment.id);
+    if (article) {
+      article.classList.add('parley-highlight');
+      article.scrollIntoView({ block: 'nearest' });
+      focusArticle(article, true);
+    }
+    announce(t(comment.status == 'published' ? 'posted' : 'held'));
+    o.emit?.('post', { comment });
+  }
+
+  async function loadMore() {
+    if (!next) return;
+    moreButton.setAttribute('aria-busy', 'true');
+    try {
+      const known = new Set(comments.map((comment) => comment.id));
+      const page = await api.list({ sort, limit: PAGE_SIZE, cursor: next });
+      merge(page.comments);
+      next = page.next;
+      total = page.thread?.count;
+      render();
+      const first = page.comments.find((comment) => !known.has(comment.id));
+      focusArticle(first && articleOf(first.id));
+    } catch (error) {
+      announce(t('loadFailed', { reason: error.message }));
+    }
+    moreButton.removeAttribute('aria-busy');
+  }
+
+  async function changeSort(value) {
+    sort = value;
+    save('sort', value);
+    try {
+      const page = await api.list({ sort, limit: PAGE_SIZE });
+      comments = [];
+      merge(page.comments);
+      next = page.next;
+      total = page.thread?.count;
+      render();
+      announce(t('sorted', { sort: t(value) }));
+    } catch (error) {
+      announce(t('loadFailed', { reason: error.message }));
+    }
+  }
+
+  // Live changes wait behind the "N new comments" button, so nothing moves under the reader.
+  function hold(type, comment) {
+    if (!comment?.id) return;
+    const known = byId(comment.id);
+    if (type == 'created' && known) return;
+    // A reply to a comment on a page not loaded yet arrives with that page.
+    if (comment.parent && !byId(comment.parent) && !held.has(comment.parent)) return;
+    held.set(comment.id, { type, comment });
+    const count = [...held.values()].filter((change) => change.type == 'created').length;
+    newButton.hidden = !count;
+    newButton.textContent = t('newComments', { n: count });
+  }
+
+  function showHeld() {
+    const fresh = [...held.values()].filter((change) => change.type == 'created').map((change) => change.comment.id);
+    merge([...held.values()].map((change) => change.comment));
+    held.clear();
+    newButton.hidden = true;
+    render();
+    focusArticle(fresh.length && articleOf(fresh[0]));
+  }
+
+  // Server-sent events while the page is visible. A hidden tab lets its connection go (browsers
+  // allow six per host over HTTP/1.1, and a reader with many articles open must not starve the
+  // one they are reading), then resumes after the last event it saw.
+  let lastEventId = '';
+  let poller;
+  function listen() {
+    if (!globalThis.EventSource || closed || events || document.hidden) return;
+    events = new EventSource(`${api.threadPath}/events${lastEventId ? `?lastEventId=${lastEventId}` : ''}`);
+    for (const type of ['created', 'edited', 'removed']) {
+      events.addEventListener(type, (event) => {
+        lastEventId = event.lastEventId || lastEventId;
+        try {
+          hold(type, JSON.parse(event.data).comment);
+        } catch {}
+      });
+    }
+    // A stream the browser gives up on (the server answered 503 at capacity, or not at all):
+    // poll the first page every 30 seconds, and try the stream again each time.
+    events.onerror = () => {
+      if (events?.readyState != 2) return;
+      events = null;
+      clearTimeout(poller);
+      poller = setTimeout(() => {
+        catchUp();
+        listen();
+      }, 30e3);
+    };
+    // The server's history did not reach back far enough: fetch the first page again.
+    events.addEventListener('reset', (event) => {
+      lastEventId = event.lastEventId || lastEventId;
+      catchUp();
+    });
+  }
+  // New comments from the first page that this page has not shown, held like live ones.
+  const catchUp = () =>
+    api.list({ sort, limit: PAGE_SIZE }).then((page) => page.comments.forEach((comment) => hold('created', comment)), () => {});
+  function onVisibility() {
+    if (document.hidden) {
+      events?.close();
+      events = null;
+    } else if (!events) {
+      // Without an event id to resume from, what arrived while hidden comes from the API.
+      if (!lastEventId) catchUp();
+      listen();
+    }
+  }
+  document.addEventListener('visibilitychange', onVisibility);
+
+  // Scrolls to the comment a permalink names, loading pages and opening branches as needed.
+  async function reveal(hash) {
+    if (!hash?.startsWith('#parley-comment-') || !core) return;
+    let id;
+    try {
+      id = decodeURIComponent(hash.slice(16));
+    } catch {
+      return;
+    }
+    for (let pages = 0; !byId(id) && next && pages < 20; pages++) await loadMore();
+    const comment = byId(id);
+    if (!comment) return;
+    let changed = false;
+    for (let at = comment; at?.parent; at = byId(at.parent)) {
+      changed = !expanded.has(at.parent) || collapsed.delete(at.parent) || changed;
+      expanded.add(at.parent);
+    }
+    if (changed && o.collapseAfter) render();
+    const article = articleOf(id);
+    if (!article) return;
+    for (const old of view.querySelectorAll('.parley-highlight')) old.classList.remove('parley-highlight');
+    article.classList.add('parley-highlight');
+    if (o.scrollTo) o.scrollTo(article);
+    else article.scrollIntoView({ block: 'center' });
+    focusArticle(article, true);
+  }
+
+  // What unmounting undoes besides the shadow root's content.
+  function teardown() {
+    closed = true;
+    events?.close();
+    document.removeEventListener('visibilitychange', onVisibility);
+    clearTimeout(poller);
+    clearInterval(ticker);
+    removeEventListener('hashchange', onHash);
+    root.removeEventListener('click', onClick);
+  }
+
+  // The object embed.js keeps. A retry after a failed load mounts anew behind the same object,
+  // so Parley.login and Parley.mount keep reaching the live widget.
+  const instance = {
+    login: (token) => setSignedIn(token),
+    logout: () => setSignedIn(null),
+    unmount() {
+      teardown();
+      root.replaceChildren();
+    },
+  };
+
+  try {
+    const [loaded, page] = await Promise.all([coreReady, firstPage]);
+    core = loaded;
+    // A comment the reader posted while the core was loading stays.
+    const early = comments;
+    comments = [];
+    merge(page.comments);
+    merge(early);
+    next = page.next;
+    total = page.thread?.count;
+  } catch (error) {
+    teardown();
+    if (error instanceof WebAssembly.CompileError && o.fallback) {
+      // The page's CSP refused WebAssembly after all: the iframe (light DOM, shown through a
+      // slot) carries its own policy.
+      root.replaceChildren(h('slot'));
+      o.fallback();
+      instance.unmount = () => {};
+      return instance;
+    }
+    host.dataset.parleyState = 'error';
+    view.removeAttribute('aria-busy');
+    view.replaceChildren(
+      h('p', { class: 'parley-error', role: 'alert' }, t('loadFailed', { reason: error.status ? error.message : t('offline') })),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'parley-button',
+          async onclick() {
+            host.dataset.parleyState = 'loading';
+            Object.assign(instance, await mount(host, o));
+          },
+        },
+        t('tryAgain'),
+      ),
+    );
+    o.emit?.('error', { error });
+    return instance;
+  }
+  render();
+  composer.refresh();
+  host.dataset.parleyState = 'ready';
+  host.dataset.parleyCoreVersion = core.version();
+  configReady.then((answer) => {
+    config = answer || {};
+    composer.refresh();
+    decorateOwn();
+  });
+  listen();
+  reveal(o.hash ?? location.hash);
+  o.emit?.('ready', { thread: o.thread, count: comments.length });
+  return instance;
+}
