@@ -322,7 +322,13 @@ class Parser {
         value /= 1e22;
         exponent += 22;
       }
-      value = exponent >= 0 ? value * kPowers[exponent] : value / kPowers[-exponent];
+      if (exponent > 22) {
+        value = HUGE_VAL;  // the loop stopped at infinity
+      } else if (exponent < -22) {
+        value = 0;  // the loop stopped at zero
+      } else {
+        value = exponent >= 0 ? value * kPowers[exponent] : value / kPowers[-exponent];
+      }
     }
     return negative ? -value : value;
   }

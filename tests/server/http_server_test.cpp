@@ -147,9 +147,16 @@ TEST_F(HttpServerTest, EveryErrorIsJson) {
         return true;
       },
       "application/json");
-  ASSERT_TRUE(chunked);
-  EXPECT_EQ(chunked->status, 411);
-  EXPECT_EQ(Code(chunked), "length_required");
+  // The server answers 411 without reading the body; when it closes first, the client sees a
+  // failed write instead of the answer (it happens under sanitizers). Both are refusals; what
+  // must never happen is a stored comment, checked below through the thread's count.
+  if (chunked) {
+    EXPECT_EQ(chunked->status, 411);
+    EXPECT_EQ(Code(chunked), "length_required");
+  }
+  auto counts = client.Get("/api/v1/counts?thread=t");
+  ASSERT_TRUE(counts);
+  EXPECT_NE(counts->body.find("\"t\":0"), std::string::npos) << counts->body;
   // JSON with a charset parameter is JSON.
   auto charset =
       client.Post("/api/v1/threads/t/comments", kComment, "application/json; charset=utf-8");

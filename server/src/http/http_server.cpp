@@ -353,13 +353,15 @@ class HttpServer::Impl {
       if (!origin.empty() && origins_.Allows(origin, request.get_header_value("Host"))) {
         response.set_header("Access-Control-Allow-Origin", origin);
         response.set_header("Access-Control-Expose-Headers", "X-Parley-Author, Retry-After, ETag");
-        // set_header adds a header line; one Vary line is clearer to caches and tools.
-        std::string vary = response.has_header("Vary")
-                               ? response.get_header_value("Vary") + ", Origin"
-                               : std::string("Origin");
-        response.headers.erase("Vary");
-        response.set_header("Vary", vary);
       }
+      // Every answer varies by Origin, also those to requests without one: otherwise a cache
+      // keeps an answer without CORS headers and serves it to a publisher's page later.
+      // set_header adds a header line; one Vary line is clearer to caches and tools.
+      std::string vary = response.has_header("Vary")
+                             ? response.get_header_value("Vary") + ", Origin"
+                             : std::string("Origin");
+      response.headers.erase("Vary");
+      response.set_header("Vary", vary);
     });
     server_.set_error_handler(httplib::Server::HandlerWithResponse(
         [this](const httplib::Request&, httplib::Response& response) {
