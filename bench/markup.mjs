@@ -13,46 +13,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
 import { marked } from 'marked';
 import * as md4w from 'md4w';
+import { parseCsv } from './lib/csv.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.env.PARLEY_DIST || path.join(root, 'build/dist'));
 const shared = path.resolve(root, '../shared');
 const { createCore } = await import(pathToFileURL(path.join(dist, 'parley-core.mjs')).href);
 
-// RFC 4180 CSV, enough for the toxicity test set (quoted fields with "" and line breaks).
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; ++i) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        ++i;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 async function datasets() {
   const spec = JSON.parse(await readFile(path.join(shared, 'corpora/commonmark/spec.json'), 'utf8'));

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { corpora } from '../../tests/support/paths.mjs';
+import { parseCsv } from './csv.mjs';
 
 // A small linear congruential generator, so every run benchmarks the same thread.
 function random(seed) {
@@ -15,13 +16,11 @@ function random(seed) {
 }
 
 export function loadCommentBodies() {
-  const csv = readFileSync(path.join(corpora, 'toxicity/wikipedia-toxicity-testset.csv'), 'utf8');
-  // rev_id,comment,toxic with the comment quoted; good enough to split on the quoted field.
-  const bodies = [];
-  for (const match of csv.matchAll(/^\d+,"((?:[^"]|"")*)",/gm)) {
-    bodies.push(match[1].replace(/""/g, '"').replace(/NEWLINE_TOKEN/g, '\n').trim());
-  }
-  return bodies.filter((body) => body.length > 0);
+  const [header, ...rows] = parseCsv(readFileSync(path.join(corpora, 'toxicity/wikipedia-toxicity-testset.csv'), 'utf8'));
+  const column = header.indexOf('comment');
+  return rows
+    .map((row) => (row[column] ?? '').replace(/NEWLINE_TOKEN/g, '\n').trim())
+    .filter((body) => body.length > 0);
 }
 
 export function makeThread(count, seed = 42) {
