@@ -4,35 +4,19 @@
 // allowlist check of the HTML both builds produce for those payloads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFragment } from 'parse5';
 import { root, corpora } from '../support/paths.mjs';
 import { runParley } from '../support/native.mjs';
 import { createCore } from '../support/core.mjs';
+import { loadXssPayloads } from '../support/xss-corpus.mjs';
 
 const core = await createCore();
 const corpus = JSON.parse(await readFile(path.join(root, 'tests/corpus/markup.json'), 'utf8'));
 const spec = JSON.parse(await readFile(path.join(corpora, 'commonmark/spec.json'), 'utf8'));
 
-async function xssPayloads() {
-  const xss = path.join(corpora, 'xss');
-  const payloads = [];
-  for (const { payload } of JSON.parse(await readFile(path.join(xss, 'dompurify-payloads.json'), 'utf8'))) {
-    payloads.push(payload);
-  }
-  for (const { payload } of JSON.parse(await readFile(path.join(xss, 'h5sc-vectors.json'), 'utf8'))) {
-    payloads.push(payload);
-  }
-  const lists = path.join(xss, 'payloadsallthethings');
-  for (const file of (await readdir(lists)).sort()) {
-    for (const line of (await readFile(path.join(lists, file), 'utf8')).split('\n')) {
-      if (line.trim() !== '') payloads.push(line);
-    }
-  }
-  return payloads;
-}
-const payloads = await xssPayloads();
+const payloads = loadXssPayloads().map(({ payload }) => payload);
 
 // The native program renders a whole batch in one process: inputs are joined with a
 // separator that markup cannot produce across inputs (a thematic break between blank lines
