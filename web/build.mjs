@@ -10,6 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // PARLEY_DIST and PARLEY_WASM let a second build tree bundle into its own folder.
 const dist = path.resolve(process.env.PARLEY_DIST || path.join(root, 'build/dist'));
 const wasm = path.resolve(process.env.PARLEY_WASM || path.join(root, 'build/wasm/widget/parley-core.wasm'));
+// The policy module is built next to the reading core (widget/CMakeLists.txt).
+const policyWasm = path.join(path.dirname(wasm), 'parley-policy.wasm');
 const at = (...parts) => path.join(root, ...parts);
 
 // Browsers that support WebAssembly, ES modules, dynamic import and Shadow DOM.
@@ -52,6 +54,9 @@ async function minifyCss(entry, outfile) {
 
 await mkdir(dist, { recursive: true });
 await copyFile(wasm, path.join(dist, 'parley-core.wasm'));
+await copyFile(policyWasm, path.join(dist, 'parley-policy.wasm')).catch((error) => {
+  throw new Error(`${policyWasm} is missing: build the CMake target parley_policy_wasm too (${error.code})`);
+});
 // parley-core.mjs keeps its dynamic `node:fs` import for Node; mark it external.
 await esbuild.build({
   entryPoints: [at('widget/parley-core.mjs')],
@@ -79,7 +84,7 @@ await minifyCss('web/parley.css', 'parley.css');
 
 // What the reader's browser loads to show comments, then the rest (bench/size.mjs has the
 // full breakdown and the budgets).
-const files = ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
+const files = ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-policy.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
 for (const file of files) {
   const bytes = await readFile(path.join(dist, file));
   const gzipped = gzipSync(bytes, { level: 9 }).length;

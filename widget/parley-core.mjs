@@ -1,15 +1,23 @@
-// parley-core.mjs: loads the Parley core (parley-core.wasm) and wraps its C bridge
-// (widget/bridge.cpp) in plain JavaScript functions. Works unchanged in browsers and in Node 20.
+// parley-core.mjs: loads the Parley core and wraps its C bridge (widget/bridge.h) in plain
+// JavaScript functions. Works unchanged in browsers and in Node 20.
 //
 //   import { createCore } from './parley-core.mjs';
-//   const core = await createCore();          // fetches parley-core.wasm next to this file
+//   const core = await createCore();          // fetches the .wasm modules next to this file
 //   core.version();                           // "0.1.0", as `parley --version` prints
 //   core.renderMarkup('*Hello*, world');      // "<p><em>Hello</em>, world</p>\n"
 //   core.renderThread(commentsJson, { sort: 'best', page: 1, lang: 'ru' });  // thread HTML
 //   core.checkPolicy('you idiot', policyJson, 'ru');  // {action: 'review', reasons: [...]}
 //
+// The core is two WebAssembly modules: parley-core.wasm (markup and threads, what a reader
+// needs to read) and parley-policy.wasm (the discussion policy, what a reader needs to write;
+// its word lists and folding tables are the larger part). createCore() loads both unless told
+// `policy: 'lazy'`, as the widget does: then checkPolicy() throws until `await core.loadPolicy()`
+// has fetched the second module, and `core.policyLoaded` says whether it has.
+//
 // Options (all optional): `wasmBinary` (bytes already in hand), `wasmModule` (a compiled
-// WebAssembly.Module), `wasmUrl` (where to fetch the .wasm from).
+// WebAssembly.Module), `wasmUrl` (where to fetch the .wasm from); the same three prefixed for
+// the policy module: `policyWasmBinary`, `policyWasmModule`, `policyWasmUrl`; and `policy`
+// ('eager', the default, or 'lazy').
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
@@ -21,10 +29,12 @@ async function loadBytesFromFile(url) {
   return readFile(url);
 }
 
-async function compileCore(options) {
-  if (options.wasmModule) return options.wasmModule;
-  if (options.wasmBinary) return WebAssembly.compile(options.wasmBinary);
-  const url = new URL(options.wasmUrl ?? './parley-core.wasm', import.meta.url);
+// Compiles one module from whichever of {module, binary, url} the caller gave, else from
+// `file` next to this script.
+async function compileModule({ module, binary, url: location }, file) {
+  if (module) return module;
+  if (binary) return WebAssembly.compile(binary);
+  const url = new URL(location ?? `./${file}`, import.meta.url);
   if (url.protocol === 'file:') return WebAssembly.compile(await loadBytesFromFile(url));
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`parley: cannot load ${url} (HTTP ${response.status})`);
@@ -48,8 +58,12 @@ function coreImports() {
   };
 }
 
-export async function createCore(options = {}) {
-  const module = await compileCore(options);
+// JSON arguments may be given as text or as values, which are serialised here.
+const asJson = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+// Instantiates one module and returns `call(export, ...strings)`, which passes string arguments
+// and returns the answer, or throws the core's error message.
+async function openBridge(module) {
   const instance = await WebAssembly.instantiate(module, coreImports());
   const bridge = instance.exports;
   bridge._initialize?.();
@@ -58,13 +72,11 @@ export async function createCore(options = {}) {
   const bytes = () => new Uint8Array(bridge.memory.buffer);
   const view = () => new DataView(bridge.memory.buffer);
 
-  // Calls a bridge export `(inputs as pointer + length..., parley_result*)` with string
-  // arguments and returns the answer, or throws the core's error message.
-  // One result slot for the life of the core (struct parley_result { data, size, failed });
+  // One result slot for the life of the module (struct parley_result { data, size, failed });
   // calls never overlap, since WebAssembly runs them to completion one at a time.
   const result = bridge.parley_alloc(12);
 
-  function call(fn, ...strings) {
+  return function call(name, ...strings) {
     const args = [];
     const owned = [];
     try {
@@ -78,7 +90,7 @@ export async function createCore(options = {}) {
         const { written } = encoder.encodeInto(text, bytes().subarray(pointer, pointer + capacity));
         args.push(pointer, written);
       }
-      fn(...args, result);
+      bridge[name](...args, result);
       const data = view().getUint32(result, true);
       const size = view().getUint32(result + 4, true);
       const failed = view().getUint32(result + 8, true);
@@ -90,25 +102,71 @@ export async function createCore(options = {}) {
     } finally {
       for (const pointer of owned) bridge.parley_free(pointer);
     }
+  };
+}
+
+export async function createCore(options = {}) {
+  const policyModule = () =>
+    compileModule(
+      { module: options.policyWasmModule, binary: options.policyWasmBinary, url: options.policyWasmUrl },
+      'parley-policy.wasm',
+    );
+  const lazy = options.policy === 'lazy';
+  // Both modules download and compile in parallel unless the policy waits to be asked for.
+  const [readModule, eagerPolicy] = await Promise.all([
+    compileModule({ module: options.wasmModule, binary: options.wasmBinary, url: options.wasmUrl }, 'parley-core.wasm'),
+    lazy ? null : policyModule(),
+  ]);
+  const read = await openBridge(readModule);
+  const version = read('parley_version');
+
+  let check = null;
+  let loading = null;
+  async function openPolicy(module) {
+    if (!WebAssembly.Module.exports(module).some(({ name }) => name === 'parley_check_policy')) {
+      throw new Error('parley: parley-policy.wasm is not the policy module');
+    }
+    const call = await openBridge(module);
+    // Both halves must come from one release, or browser and server verdicts could differ.
+    const policyVersion = call('parley_version');
+    if (policyVersion !== version) {
+      throw new Error(`parley: parley-policy.wasm is version ${policyVersion}, the core ${version}`);
+    }
+    check = call;
+  }
+  if (eagerPolicy) await openPolicy(eagerPolicy);
+
+  function checkJson(text, policyJson, lang) {
+    if (!check) throw new Error('parley: the policy module is not loaded (await core.loadPolicy() first)');
+    return check('parley_check_policy', text, policyJson == null ? '' : asJson(policyJson), lang ?? '');
   }
 
-  // JSON arguments may be given as text or as values, which are serialised here.
-  const asJson = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
-
   return Object.freeze({
-    version: () => call(bridge.parley_version),
+    version: () => version,
     // The HTML fragment for comment markup, exactly as `parley render` prints it.
-    renderMarkup: (text) => call(bridge.parley_render_markup, text),
+    renderMarkup: (text) => read('parley_render_markup', text),
     // The thread's HTML, exactly as `parley thread` prints it; throws on invalid JSON or options.
     renderThread: (commentsJson, optionsJson) =>
-      call(bridge.parley_render_thread, asJson(commentsJson), optionsJson == null ? '' : asJson(optionsJson)),
+      read('parley_render_thread', asJson(commentsJson), optionsJson == null ? '' : asJson(optionsJson)),
+    // Fetches and opens the policy module once (later calls share the first); rejects if it
+    // cannot be loaded, and a later call tries again.
+    loadPolicy() {
+      if (check) return Promise.resolve();
+      loading ??= policyModule()
+        .then(openPolicy)
+        .finally(() => {
+          loading = null;
+        });
+      return loading;
+    },
+    get policyLoaded() {
+      return check !== null;
+    },
     // The discussion policy's verdict on a comment as JSON text, byte for byte the line
     // `parley check [--policy FILE] [--lang LANG]` prints (without its newline). `policyJson`
     // is a policy file's text or object (omitted: the default policy); throws on a bad policy.
-    checkPolicyJson: (text, policyJson, lang) =>
-      call(bridge.parley_check_policy, text, policyJson == null ? '' : asJson(policyJson), lang ?? ''),
+    checkPolicyJson: checkJson,
     // The same verdict as an object: {action, reasons: [{code, message, start?, end?}]}.
-    checkPolicy: (text, policyJson, lang) =>
-      JSON.parse(call(bridge.parley_check_policy, text, policyJson == null ? '' : asJson(policyJson), lang ?? '')),
+    checkPolicy: (text, policyJson, lang) => JSON.parse(checkJson(text, policyJson, lang)),
   });
 }

@@ -64,5 +64,15 @@ test('the core is not fetched until the comment section nears the viewport', asy
   await page.mouse.wheel(0, 6000);
   await waitReady(page);
   assert.ok(fetched.includes('/parley-core.wasm'), fetched.join(' '));
+  // Reading needs no policy; the module follows once the reader starts to write.
+  await page.waitForLoadState('networkidle');
+  assert.ok(!fetched.includes('/parley-policy.wasm'), fetched.join(' '));
+  const textarea = page.getByRole('textbox', { name: 'Comment' });
+  await textarea.focus();
+  await page.waitForResponse((response) => new URL(response.url()).pathname == '/parley-policy.wasm');
+  await textarea.fill('you idiot');
+  const verdict = page.locator('#parley-thread .parley-verdict');
+  await verdict.waitFor();
+  assert.match(await verdict.textContent(), /A moderator will check this comment/);
   await page.close();
 });

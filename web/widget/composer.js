@@ -109,6 +109,13 @@ export function createComposer(ctx, mode, done, cancel) {
     paintMarks(verdict);
   });
   textarea.addEventListener('scroll', () => (mirror.scrollTop = textarea.scrollTop));
+  // The policy is a module of its own (parley-policy.wasm), fetched when a reader starts to
+  // write rather than with the thread; the verdict follows as soon as it is there.
+  function loadPolicy() {
+    const core = ctx.core;
+    if (core && !core.policyLoaded) core.loadPolicy().then(refresh, () => {});
+  }
+  textarea.addEventListener('focus', loadPolicy);
 
   function setStatus(text, kind) {
     status.textContent = text;
@@ -201,6 +208,9 @@ export function createComposer(ctx, mode, done, cancel) {
     const blank = !text.trim();
     preview.hidden = blank;
     previewBody.replaceChildren(blank ? '' : parse(core.renderMarkup(text)));
+    // Until the policy module arrives the verdict waits (loadPolicy refreshes again); if it
+    // cannot arrive, the server's check on posting still applies.
+    if (!blank && !core.policyLoaded) return loadPolicy();
     let next = { action: 'allow', reasons: [] };
     if (!blank) {
       try {

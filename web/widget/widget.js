@@ -36,7 +36,8 @@ async function compileCore(base, wasm) {
   const module = response.headers.get('content-type')?.startsWith('application/wasm')
     ? await WebAssembly.compileStreaming(response)
     : await WebAssembly.compile(await response.arrayBuffer());
-  return createCore({ wasmModule: module });
+  // The policy module waits until a reader starts writing (composer.js).
+  return createCore({ wasmModule: module, policy: 'lazy', policyWasmUrl: new URL('parley-policy.wasm', base) });
 }
 
 // The payload of a sign-in token (a JWT), for the reader's name; never trusted for anything

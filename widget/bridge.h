@@ -1,0 +1,37 @@
+// The C ABI between the WebAssembly modules and JavaScript (widget/parley-core.mjs), shared by
+// both modules: the reading core (read_bridge.cpp) and the policy module (policy_bridge.cpp).
+//
+// Conventions, chosen so the JavaScript side stays a few dozen lines:
+// - strings cross as UTF-8 pointer + byte length, never NUL-terminated;
+// - JavaScript allocates inputs with parley_alloc and frees them after the call;
+// - every export writes its result into a `parley_result` that JavaScript passes last: a
+//   fresh allocation (data, size) that JavaScript copies out and releases with parley_free,
+//   and `failed`, set when the data is an error message rather than the answer.
+// The widget/ files are the only ones that know they are compiled to WebAssembly.
+#ifndef PARLEY_WIDGET_BRIDGE_H_
+#define PARLEY_WIDGET_BRIDGE_H_
+
+#include <cstdint>
+#include <string_view>
+
+#define PARLEY_EXPORT(name) extern "C" __attribute__((export_name(#name)))
+
+// What every export hands back; the layout is read by parley-core.mjs (three 32-bit words).
+extern "C" struct parley_result {
+  char* data;
+  uint32_t size;
+  uint32_t failed;
+};
+
+namespace parley::bridge {
+
+// Copies `text` into memory that JavaScript owns from now on. A failed allocation leaves
+// data null, which JavaScript reports as out of memory.
+void Answer(std::string_view text, parley_result* out);
+
+// The same for an error message: `failed` tells JavaScript to throw it.
+void Fail(std::string_view message, parley_result* out);
+
+}  // namespace parley::bridge
+
+#endif  // PARLEY_WIDGET_BRIDGE_H_

@@ -1,0 +1,53 @@
+// The policy module's exports (parley-policy.wasm): the discussion policy's verdict, for the
+// composer's instant feedback. A module of its own because its word lists and Unicode folding
+// tables are most of the core's size and only readers who write need them.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "bridge.h"
+#include "parley/policy/check.h"
+#include "parley/policy/policy.h"
+
+namespace {
+
+// The policy for a policy file's JSON (empty: the default policy), or null with `error` set.
+// The last one compiled is kept, because a page checks every keystroke against the same policy
+// and compiling its automaton costs far more than a check.
+const parley::policy::Policy* PolicyFor(std::string_view json, std::string* error) {
+  if (json.empty()) return &parley::policy::DefaultPolicy();
+  static std::string cached_json;
+  static parley::policy::Policy cached;
+  static bool has_cached = false;
+  if (has_cached && json == cached_json) return &cached;
+  parley::policy::ParsedPolicy parsed = parley::policy::ParsePolicy(json);
+  if (!parsed.ok()) {
+    *error = std::move(parsed.error);
+    return nullptr;
+  }
+  cached = std::move(parsed.policy);
+  cached_json.assign(json);
+  has_cached = true;
+  return &cached;
+}
+
+}  // namespace
+
+// The verdict on comment `text` under `policy` (a policy file's JSON; empty for the default),
+// with messages in `lang`, as `parley check --policy FILE --lang LANG` prints it (without the
+// final newline); a policy that does not parse fails with the same message the CLI gives.
+PARLEY_EXPORT(parley_check_policy)
+void parley_check_policy(const char* text, size_t text_size, const char* policy, size_t policy_size,
+                         const char* lang, size_t lang_size, parley_result* out) {
+  std::string error;
+  const parley::policy::Policy* compiled = PolicyFor(std::string_view(policy, policy_size), &error);
+  if (compiled == nullptr) {
+    parley::bridge::Fail(error, out);
+    return;
+  }
+  const std::string_view language(lang, lang_size);
+  const parley::policy::Verdict verdict = parley::policy::CheckComment(
+      std::string_view(text, text_size), *compiled, language.empty() ? "en" : language);
+  parley::bridge::Answer(parley::policy::VerdictToJson(verdict), out);
+}
