@@ -137,6 +137,21 @@ test('the reader’s language: strings, plurals and relative times in Russian', 
   await tab.close();
 });
 
+test('the reader’s language: Armenian strings, count and relative times', async () => {
+  const thread = uniqueThread('hy');
+  await postComment(env.parley, thread, 'Բարև', { name: 'Անի' });
+  await postComment(env.parley, thread, 'Ողջույն', { name: 'Արամ' });
+  const tab = await open(thread, { lang: 'hy' });
+  assert.equal(await tab.locator('#parley-thread h2').textContent(), '2 մեկնաբանություն');
+  assert.equal(await tab.getByRole('button', { name: 'Հրապարակել մեկնաբանությունը' }).count(), 1);
+  assert.equal(await tab.getByLabel('Մեկնաբանություն', { exact: true }).count(), 1);
+  // Chromium has no Intl data for Armenian: the pack's own words stand in for "now" and the date.
+  const time = tab.locator('#parley-thread .parley-permalink time').first();
+  assert.equal(await time.textContent(), 'հիմա');
+  assert.match(await time.getAttribute('title'), /^\d{1,2} (հունվարի|փետրվարի|մարտի|ապրիլի|մայիսի|հունիսի|հուլիսի|օգոստոսի|սեպտեմբերի|հոկտեմբերի|նոյեմբերի|դեկտեմբերի), \d{4} թ\., \d\d:\d\d$/);
+  await tab.close();
+});
+
 for (const [lang, post] of [['ar', 'نشر التعليق'], ['he', 'פרסום תגובה'], ['fa', 'ارسال نظر']]) {
   test(`right-to-left layout for ${lang}`, async () => {
     const thread = uniqueThread(`rtl-${lang}`);

@@ -70,12 +70,25 @@ test('server HTML equals the WebAssembly core rendering the API comments', async
   // other than as placeholders).
   assert.ok(comments.length >= published && comments.length <= accepted);
   for (const options of [{ sort: 'oldest', lang: 'en' }, { sort: 'newest', lang: 'ru' },
-    { sort: 'best', lang: 'hy' }, { sort: 'oldest', lang: 'en', page: 3 }]) {
+    { sort: 'best', lang: 'hy' }, { sort: 'oldest', lang: 'en', page: 3 },
+    { sort: 'oldest', lang: 'en', maxDepth: 2, collapseAfter: 1 }, { sort: 'newest', lang: 'ru', collapseAfter: 1 }, { sort: 'best', lang: 'en', collapseAfter: 0 }]) {
     const query = new URLSearchParams(Object.entries(options).map(([k, v]) => [k, String(v)]));
     const page = await call(server.url, 'GET', `/api/v1/threads/${encodeURIComponent(THREAD)}/html?${query}`);
     assert.equal(page.status, 200);
     const wasm = core.renderThread(JSON.stringify(comments), JSON.stringify(options));
     assert.ok(page.text === wasm, `byte-identical for ${JSON.stringify(options)} (${page.text.length} vs ${wasm.length} bytes)`);
+    // The layout options reach the core: collapsed branches show "N more replies" (0: none).
+    assert.equal(page.text.includes('parley-more-replies'), options.collapseAfter > 0, JSON.stringify(options));
+  }
+});
+
+test('layout options out of the core\'s ranges are a 400 with the allowed range', async () => {
+  for (const [query, range] of [['maxDepth=0', '1 to 64'], ['maxDepth=65', '1 to 64'], ['collapseAfter=-1', '0 to 1000000'],
+    ['collapseAfter=x', '0 to 1000000']]) {
+    const page = await call(server.url, 'GET', `/api/v1/threads/${encodeURIComponent(THREAD)}/html?${query}`);
+    assert.equal(page.status, 400, query);
+    assert.equal(page.body.error.code, 'invalid_parameter');
+    assert.ok(page.body.error.message.includes(range), page.body.error.message);
   }
 });
 

@@ -73,7 +73,15 @@ export async function loadStrings(lang, base) {
 }
 
 // The languages that have a pack in lang/ (kept in sync by tests/web/strings.test.mjs).
-export const LANGS = ['ar', 'de', 'es', 'fa', 'fr', 'he', 'ru'];
+export const LANGS = ['ar', 'de', 'es', 'fa', 'fr', 'he', 'hy', 'ru'];
+
+// Words a pack may add, all or none: relative times and dates for a language whose Intl data
+// browsers lack (web/widget/time.js uses them only then).
+export const TIME_WORDS = ['now', 'secondAgo', 'minuteAgo', 'hourAgo', 'dayAgo', 'weekAgo', 'monthAgo', 'yearAgo', 'months', 'date'];
+
+// Whether the reader's language pack has its own words for `key` (English has none of the
+// optional ones).
+export const packHas = (key) => table !== en && table[key] !== undefined;
 
 export function t(key, values = {}) {
   let text = table[key] ?? en[key] ?? key;

@@ -62,8 +62,9 @@ std::optional<ApiResponse> ReadSort(const ApiRequest& request, const ApiContext&
   return std::nullopt;
 }
 
-std::optional<ApiResponse> ReadPositive(const ApiRequest& request, const std::string& name,
-                                        int64_t max, int64_t* value) {
+// Reads the query parameter `name`, when present, as a decimal integer from min to max.
+std::optional<ApiResponse> ReadBounded(const ApiRequest& request, const std::string& name,
+                                       int64_t min, int64_t max, int64_t* value) {
   std::optional<std::string> text = request.Query(name);
   if (!text) return std::nullopt;
   int64_t parsed = 0;
@@ -72,12 +73,18 @@ std::optional<ApiResponse> ReadPositive(const ApiRequest& request, const std::st
     if (c < '0' || c > '9') ok = false;
     if (ok) parsed = parsed * 10 + (c - '0');
   }
-  if (!ok || parsed < 1 || parsed > max) {
+  if (!ok || parsed < min || parsed > max) {
     return ErrorResponse(400, "invalid_parameter",
-                         name + " must be an integer from 1 to " + std::to_string(max) + ".");
+                         name + " must be an integer from " + std::to_string(min) + " to " +
+                             std::to_string(max) + ".");
   }
   *value = parsed;
   return std::nullopt;
+}
+
+std::optional<ApiResponse> ReadPositive(const ApiRequest& request, const std::string& name,
+                                        int64_t max, int64_t* value) {
+  return ReadBounded(request, name, 1, max, value);
 }
 
 nlohmann::json ThreadSummary(const std::string& key,
@@ -168,10 +175,18 @@ ApiResponse RenderThreadPage(const ApiRequest& request, const ApiContext& contex
   if (auto error = ReadPositive(request, "page", 1000000, &page)) return *error;
   std::string cursor = request.Query("cursor").value_or("");
   std::string lang = RequestLanguage(request, context);
+  // The layout options a publisher's page may ask for, with the core's own ranges (absent:
+  // the core's defaults, depth 6 and nothing collapsed).
+  int64_t max_depth = 0;
+  if (auto error = ReadBounded(request, "maxDepth", 1, 64, &max_depth)) return *error;
+  int64_t collapse_after = -1;
+  if (auto error = ReadBounded(request, "collapseAfter", 0, 1000000, &collapse_after)) return *error;
 
   nlohmann::json options = {{"sort", sort_name}, {"lang", lang}};
   if (page > 0) options["page"] = page;
   if (!cursor.empty()) options["cursor"] = cursor;
+  if (max_depth > 0) options["maxDepth"] = max_depth;
+  if (collapse_after >= 0) options["collapseAfter"] = collapse_after;
   std::string options_json = DumpJson(options);
 
   std::optional<storage::ThreadInfo> info = context.store->FindThread(thread);
