@@ -1,10 +1,11 @@
 // Live updates: a comment posted by another reader (a second browser, through its own widget)
 // reaches this reader over server-sent events and waits behind "Show N new comments", so the
-// page never moves under them; a click shows it and moves focus to it.
+// page never moves under them; a click shows it and moves focus to it. A server out of streams
+// makes the widget poll instead, with the same result.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium } from '../support/browser.mjs';
-import { startAll, articlePage, openArticle, postComment, uniqueThread } from './harness.mjs';
+import { startAll, articlePage, openArticle, postComment, uniqueThread, waitReady } from './harness.mjs';
 
 let env;
 let other;
@@ -52,4 +53,37 @@ test('a comment from a second browser context arrives live behind the new-commen
   assert.equal(await button.isVisible(), false);
   await writer.close();
   await reader.close();
+});
+
+test('when the server refuses a stream, the widget polls and still shows new comments', async () => {
+  // A server at its stream limit answers the event stream with 503 (events.maxStreams 0 here):
+  // the browser closes the EventSource and the widget falls back to polling every 30 s.
+  const busy = await startAll({ env: { PARLEY_EVENTS_MAX_STREAMS: '0' } });
+  try {
+    const thread = uniqueThread('poll');
+    await postComment(busy.parley, thread, 'Already here', { name: 'Ann' });
+    busy.site.pages.set(`/${thread}`, { html: articlePage({ server: busy.parley.url, thread }) });
+    const tab = await busy.browser.context.newPage();
+    const streams = [];
+    tab.on('response', (response) => {
+      if (new URL(response.url()).pathname.endsWith('/events')) streams.push(response.status());
+    });
+    await tab.clock.install();
+    await tab.goto(`${busy.site.url}/${thread}`);
+    await waitReady(tab);
+    assert.equal(await tab.locator('#parley-thread article').count(), 1);
+
+    await postComment(busy.parley, thread, 'Arrived while polling', { name: 'Ben' });
+    await tab.clock.fastForward(31_000);
+    const button = tab.getByRole('button', { name: 'Show 1 new comment' });
+    await button.waitFor({ timeout: 10000 });
+    assert.equal(await tab.locator('#parley-thread article').count(), 1, 'held back until asked for');
+    await button.click();
+    await tab.locator('#parley-thread article', { hasText: 'Arrived while polling' }).waitFor();
+    // The stream was tried again with each poll, and refused each time.
+    assert.ok(streams.length >= 2 && streams.every((status) => status === 503), streams.join(' '));
+    await tab.close();
+  } finally {
+    await busy.close();
+  }
 });
