@@ -153,10 +153,29 @@ cmd_test() {
 cmd_demo() {
   cmd_setup
   cmd_build
-  local port=${PARLEY_DEMO_PORT:-8080}
-  log "serving examples/ and build/dist/ from the comment server (database: data/demo.db)"
-  exec build/native/parley serve --listen "127.0.0.1:$port" --db sqlite:data/demo.db \
-    --static build/dist,examples
+  local port=${PORT:-8080} db=data/demo.db
+  mkdir -p data
+  # The seed discussion comes in through the import path on first start only; the database is
+  # kept between runs, so what readers post in the demo stays.
+  if [ ! -e "$db" ]; then
+    log "first start: importing the seed discussion (examples/news-article/comments.json)"
+    build/native/parley import --from json examples/news-article/comments.json --db "sqlite:$db"
+  fi
+  # Sign-in for examples/sso: a secret made once and kept with the database, and the example
+  # publisher's origin allowed.
+  local secret=data/demo-sign-in-secret
+  if [ ! -s "$secret" ]; then
+    (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$secret")
+  fi
+  export PARLEY_SIGN_IN_SECRET; PARLEY_SIGN_IN_SECRET=$(cat "$secret")
+  export PARLEY_ORIGINS=${PARLEY_ORIGINS:-http://127.0.0.1:8090}
+  log "serving the demo article on $db; Ctrl-C stops it"
+  printf '\n  The article:    http://127.0.0.1:%s/\n' "$port"
+  printf '  More examples:  http://127.0.0.1:%s/minimal/  /counts/  /strict-csp/\n' "$port"
+  printf '  Sign-in (SSO):  PARLEY_SIGN_IN_SECRET=$(cat %s) node examples/sso/publisher.mjs --server http://127.0.0.1:%s\n\n' "$secret" "$port"
+  # The article is the site's front page; the other examples keep their own folders.
+  exec build/native/parley serve --listen "127.0.0.1:$port" --db "sqlite:$db" \
+    --static build/dist,examples/news-article,examples
 }
 
 cmd_bench() {

@@ -144,8 +144,10 @@
     import(new URL('parley-widget.js', base).href)
       .then((widget) => widget.mount(host, options, pre))
       .then((instance) => {
-        if (mounted.get(host)?.pending) mounted.set(host, instance);
-        else instance.unmount();
+        if (!mounted.get(host)?.pending) return instance.unmount();
+        mounted.set(host, instance);
+        // A login or logout while the widget was loading reaches it now.
+        if (token !== options.token) instance[token ? 'login' : 'logout'](token);
       })
       .catch((error) => {
         host.dataset.parleyState = 'error';

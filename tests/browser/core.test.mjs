@@ -33,6 +33,8 @@ test('the demo article loads the core and reports the native version', async () 
   await page.goto(`${env.parley.url}/`);
   const host = page.locator('#parley-thread');
   await host.waitFor({ state: 'attached' });
+  // The article is long: the section loads when the reader reaches it.
+  await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
   await waitReady(page);
   const version = await host.getAttribute('data-parley-core-version');
   assert.equal(version + '\n', runParley(['--version']).stdout);
@@ -67,12 +69,14 @@ test('the core is not fetched until the comment section nears the viewport', asy
   // Reading needs no policy; the module follows once the reader starts to write.
   await page.waitForLoadState('networkidle');
   assert.ok(!fetched.includes('/parley-policy.wasm'), fetched.join(' '));
-  const textarea = page.getByRole('textbox', { name: 'Comment' });
+  // The fixture's page is in Armenian (lang="hy"): so is the widget.
+  const textarea = page.getByRole('textbox', { name: 'Մեկնաբանություն' });
+  const policyFetched = page.waitForResponse((response) => new URL(response.url()).pathname == '/parley-policy.wasm');
   await textarea.focus();
-  await page.waitForResponse((response) => new URL(response.url()).pathname == '/parley-policy.wasm');
+  await policyFetched;
   await textarea.fill('you idiot');
   const verdict = page.locator('#parley-thread .parley-verdict');
   await verdict.waitFor();
-  assert.match(await verdict.textContent(), /A moderator will check this comment/);
+  assert.match(await verdict.textContent(), /Մոդերատորը կստուգի այս մեկնաբանությունը/);
   await page.close();
 });

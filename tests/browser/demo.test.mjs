@@ -1,45 +1,72 @@
-// The demo article (examples/index.html, as `./dev.sh demo` serves it) with the seed page's
-// comments: how long a reader waits from navigation to the first comment on screen, measured
-// in Chromium and printed. With PARLEY_SCREENSHOT=FILE it also saves the picture the README
-// shows (the article's end, the policy and the comment section).
+// The demo as a newcomer meets it: the seed article (examples/news-article/) served by the real
+// server on a database that `parley import` filled from examples/news-article/comments.json, as
+// `./dev.sh demo` does on its first start; then the other example pages. Measures how long a
+// reader waits from navigation to the first comment on screen, and saves a screenshot of the
+// article's comment section (build/screenshots/demo-article.png, or PARLEY_SCREENSHOT=FILE;
+// the README shows docs/images/demo-article.png, taken by this test).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { root } from '../support/paths.mjs';
 import { launchChromium } from '../support/browser.mjs';
-import { startParley, postComment } from './harness.mjs';
+import { startParley } from './harness.mjs';
 
-const THREAD = 'putin-karabakh';
+const SECRET = 'demo-test-secret-0123456789abcdef';
 let parley;
+let publisher;
+let publisherUrl;
+
+// A free loopback port, so the comment server can list the SSO publisher's origin up front.
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 
 before(async () => {
-  parley = await startParley();
-  // The seed page's comments, as its readers wrote them.
-  const poem = await postComment(
-    parley,
-    THREAD,
-    'Mothers & their Heroes\n\nOur Brave Mothers,\nWho brought Brave Sons,\nIn our Armenian blessed Highlands.\n\n' +
-      'Our Mothers’ tears will never dry\nAs they will never die,\nYes, they are born never to sigh\nWith their Brave Sons',
-    { name: 'sylva portoian,MD' },
-  );
-  // Timestamps have one-second resolution: keep the seed page's order.
-  await new Promise((resolve) => setTimeout(resolve, 1100));
-  await postComment(
-    parley,
-    THREAD,
-    'Well, what Mr.Putin says is not something that we don’t know, the question is what Russians in particular ' +
-      'Mr Putin does to prevent it from happening. This war should be a *big mirror* for Armenians to see the truth.',
-    { name: 'N.ohanian' },
-  );
-  await postComment(parley, THREAD, 'Beautiful words. Thank you for sharing this, Sylva.', { name: 'Ani K.', parent: poem.comment.id });
+  const port = await freePort();
+  publisherUrl = `http://127.0.0.1:${port}`;
+  parley = await startParley({
+    importFile: path.join(root, 'examples/news-article/comments.json'),
+    origins: [publisherUrl],
+    env: { PARLEY_SIGN_IN_SECRET: SECRET },
+  });
+  publisher = spawn(process.execPath, [path.join(root, 'examples/sso/publisher.mjs'), '--server', parley.url, '--port', String(port)], {
+    env: { ...process.env, PARLEY_SIGN_IN_SECRET: SECRET },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    publisher.stdout.on('data', (chunk) => String(chunk).includes('publisher') && resolve());
+    publisher.on('exit', (code) => reject(new Error(`publisher.mjs exited with ${code}`)));
+  });
 });
 
 after(async () => {
+  publisher?.kill();
   await parley?.stop();
 });
 
-// Milliseconds from navigation start to the first comment painted, seen from inside the page.
+const shadow = (tab, selector) => tab.locator(`#parley-thread ${selector}`);
+const ready = (tab) => tab.waitForFunction(() => document.getElementById('parley-thread')?.dataset.parleyState === 'ready');
+// The article is long: the comment section loads when the reader scrolls down to it.
+async function scrollToComments(tab) {
+  await tab.locator('#parley-thread').waitFor({ state: 'attached' });
+  await tab.evaluate(() => scrollTo(0, document.body.scrollHeight));
+  await ready(tab);
+}
+
+// Milliseconds from navigation start to the first comment painted, seen from inside the page,
+// for a reader who goes straight to the comments (the page is scrolled to its end as soon as
+// it has loaded, as following a "Comments" link would).
 async function firstCommentTime(context) {
   const tab = await context.newPage();
   await tab.addInitScript(() => {
+    addEventListener('load', () => scrollTo(0, document.documentElement.scrollHeight));
     const seen = () => {
       const article = document.getElementById('parley-thread')?.shadowRoot?.querySelector('article.parley-comment');
       return article && article.getClientRects().length > 0;
@@ -78,25 +105,119 @@ test('page load to first comment on the demo article', async () => {
   assert.ok(median(cold) < 3000, `cold ${median(cold)} ms`);
 });
 
-test('the demo article shows the seed discussion (and the README picture)', async () => {
+test('a new reader sees the seed discussion: the poem keeps its line breaks, names are text', async () => {
+  const browser = await launchChromium();
+  try {
+    const tab = await browser.context.newPage();
+    await tab.goto(`${parley.url}/`);
+    await scrollToComments(tab);
+    assert.equal(await shadow(tab, 'h2').textContent(), '7 comments');
+    assert.equal(await shadow(tab, 'article.parley-comment').count(), 7);
+    const poem = shadow(tab, 'article.parley-comment').filter({ hasText: 'Mothers & their Heroes' });
+    assert.match(await poem.locator('.parley-author').first().textContent(), /sylva portoian,MD/);
+    const body = await poem.locator('.parley-body').first().innerHTML();
+    assert.ok(body.includes('Our Brave Mothers,<br>\nWho brought Brave Sons,<br>\nIn our Armenian blessed Highlands.</p>'), body);
+    assert.ok(body.includes('<p>Sylva Portoian, MD<br>\nOctober 20, 2020</p>'), body);
+    const ohanian = shadow(tab, 'article.parley-comment').filter({ hasText: 'big mirror for Armenians' });
+    assert.match(await ohanian.locator('.parley-author').first().textContent(), /N\.ohanian/);
+    // The replies in Russian and Armenian, under the comments they answer.
+    assert.equal(await shadow(tab, 'article.parley-comment').filter({ hasText: 'Согласен лишь отчасти' }).count(), 1);
+    assert.equal(await shadow(tab, 'article.parley-comment').filter({ hasText: 'Շնորհակալություն, տիկին Պորտոյան' }).count(), 1);
+    await tab.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a guest posts a comment and sees it; profanity gets instant feedback (and the README picture)', async () => {
   const browser = await launchChromium();
   try {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width: 760, height: 900 });
     await tab.goto(`${parley.url}/`);
-    await tab.waitForFunction(() => document.getElementById('parley-thread')?.dataset.parleyState === 'ready');
-    assert.equal(await tab.locator('#parley-thread article.parley-comment').count(), 3);
-    assert.equal(await tab.locator('#parley-thread h2').textContent(), '3 comments');
-    if (process.env.PARLEY_SCREENSHOT) {
-      await tab.getByLabel('Name', { exact: true }).fill('Aram');
-      await tab.getByLabel('Comment', { exact: true }).fill('Thank you for *this* article, you idiot');
-      await tab.locator('#parley-thread .parley-verdict:not([hidden])').waitFor();
-      await tab.locator('#parley-thread').evaluate((host) => host.shadowRoot.activeElement?.blur());
-      const top = await tab.locator('.policy').evaluate((element) => element.getBoundingClientRect().top + scrollY);
-      const bottom = await tab.locator('#parley-thread').evaluate((element) => element.getBoundingClientRect().bottom + scrollY);
-      await tab.screenshot({ path: process.env.PARLEY_SCREENSHOT, fullPage: true, clip: { x: 0, y: top - 10, width: 760, height: bottom - top + 20 } });
-    }
+    await scrollToComments(tab);
+    await tab.getByLabel('Name', { exact: true }).fill('Aram');
+    const textarea = tab.getByLabel('Comment', { exact: true });
+    await textarea.fill('A *sober* account of the Valdai forum. Thank you.');
+    await tab.getByRole('button', { name: 'Post comment' }).click();
+    const mine = shadow(tab, 'article.parley-comment').filter({ hasText: 'account of the Valdai forum' });
+    await mine.waitFor();
+    assert.equal(await mine.locator('.parley-body em').textContent(), 'sober');
+    assert.equal(await shadow(tab, 'h2').textContent(), '8 comments');
+    // Its own live event (which may arrive before the answer to the post) is not "new" to them.
+    await tab.waitForTimeout(500);
+    assert.equal(await shadow(tab, '.parley-new').isVisible(), false);
+
+    // Profanity: the verdict appears while typing, the word is marked, and posting is blocked.
+    await textarea.fill('What a load of bullshit, you idiot');
+    const verdict = shadow(tab, '.parley-verdict:not([hidden])');
+    await verdict.waitFor();
+    assert.match(await verdict.textContent(), /can’t be posted/);
+    assert.ok((await shadow(tab, 'mark').count()) >= 1, 'the offending words are highlighted');
+    assert.equal(await tab.getByRole('button', { name: 'Post comment' }).getAttribute('aria-disabled'), 'true');
+
+    await tab.locator('#parley-thread').evaluate((host) => host.shadowRoot.activeElement?.blur());
+    const file = process.env.PARLEY_SCREENSHOT || path.join(root, 'build/screenshots/demo-article.png');
+    await mkdir(path.dirname(file), { recursive: true });
+    const top = await tab.locator('.policy').evaluate((element) => element.getBoundingClientRect().top + scrollY);
+    const bottom = await tab.locator('#parley-thread').evaluate((element) => element.getBoundingClientRect().bottom + scrollY);
+    await tab.screenshot({ path: file, fullPage: true, clip: { x: 0, y: top - 10, width: 760, height: Math.min(bottom - top + 20, 1500) } });
     await tab.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the example pages: minimal, counts and strict CSP work as served by the demo', async () => {
+  const browser = await launchChromium();
+  try {
+    const minimal = await browser.context.newPage();
+    await minimal.goto(`${parley.url}/minimal/`);
+    await ready(minimal);
+    assert.equal(await shadow(minimal, 'h2').textContent(), '0 comments');
+
+    const counts = await browser.context.newPage();
+    await counts.goto(`${parley.url}/counts/`);
+    const count = counts.locator('[data-parley-count="putin-karabakh"]');
+    await counts.waitForFunction(() => /\d/.test(document.querySelector('[data-parley-count="putin-karabakh"]').textContent));
+    assert.match(await count.textContent(), /^\d+ comments$/);
+    assert.equal(await counts.locator('a[data-parley-count]').textContent(), '0 comments');
+
+    const strict = await browser.context.newPage();
+    const violations = [];
+    strict.on('console', (message) => /Content Security Policy/i.test(message.text()) && violations.push(message.text()));
+    await strict.goto(`${parley.url}/strict-csp/`);
+    await ready(strict);
+    assert.equal(await strict.locator('#parley-thread').getAttribute('data-parley-mode'), null, 'in the page, not the iframe');
+    await strict.getByLabel('Name', { exact: true }).fill('Lena');
+    await strict.getByLabel('Comment', { exact: true }).fill('Works under a strict policy.');
+    await strict.getByRole('button', { name: 'Post comment' }).click();
+    await shadow(strict, 'article.parley-comment').filter({ hasText: 'Works under a strict policy.' }).waitFor();
+    assert.deepEqual(violations, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the SSO example: a reader signed in on the publisher\'s site comments as that account', async () => {
+  const browser = await launchChromium();
+  try {
+    const tab = await browser.context.newPage();
+    await tab.goto(`${publisherUrl}/`);
+    await ready(tab);
+    assert.ok(await tab.getByLabel('Name', { exact: true }).isVisible(), 'a guest gives a name');
+    await tab.getByLabel('Your name on this site').fill('Nairi');
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    await ready(tab);
+    await tab.locator('.who', { hasText: 'Nairi' }).waitFor();
+    await shadow(tab, '.parley-signed-in:not([hidden])').waitFor();
+    assert.equal(await tab.getByLabel('Name', { exact: true }).isVisible(), false, 'no name field once signed in');
+    await tab.getByLabel('Comment', { exact: true }).fill('Posted from my account.');
+    await tab.getByRole('button', { name: 'Post comment' }).click();
+    const mine = shadow(tab, 'article.parley-comment').filter({ hasText: 'Posted from my account.' });
+    await mine.waitFor();
+    assert.match(await mine.locator('.parley-author').first().textContent(), /Nairi/);
+    assert.equal(await mine.locator('.parley-badge-verified').count(), 1);
   } finally {
     await browser.close();
   }

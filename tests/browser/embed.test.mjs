@@ -74,6 +74,30 @@ test('Parley.login signs the reader in with the site’s token; logout signs the
   await tab.close();
 });
 
+test('a login while the widget is still loading reaches it once it is there', async () => {
+  const thread = uniqueThread('login-early');
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  const hold = async (route) => {
+    await gate;
+    await route.continue();
+  };
+  // The widget module is held back until the page has called Parley.login.
+  await env.browser.context.route('**/parley-widget.js', hold);
+  try {
+    const tab = await openArticle(env, `/${thread}`, { html: articlePage({ server: env.parley.url, thread }) }, { wait: false });
+    await tab.waitForFunction(() => document.getElementById('parley-thread')?.dataset.parleyState === 'loading');
+    await tab.evaluate((value) => window.Parley.login(value), signIn('user-7', 'Early Bird'));
+    release();
+    await waitReady(tab);
+    assert.equal(await tab.getByLabel('Name', { exact: true }).isVisible(), false, 'signed in: no name field');
+    assert.match(await tab.locator('#parley-thread .parley-signed-in').textContent(), /Early Bird/);
+    await tab.close();
+  } finally {
+    await env.browser.context.unroute('**/parley-widget.js', hold);
+  }
+});
+
 test('Parley.mount serves single-page sites: another element, another thread, and events', async () => {
   const first = uniqueThread('spa-a');
   const second = uniqueThread('spa-b');
@@ -130,7 +154,7 @@ test('a reader who opened the comment server’s own pages first still gets the 
   const fresh = await launchChromium();
   try {
     const demo = await fresh.context.newPage();
-    await demo.goto(`${env.parley.url}/`);
+    await demo.goto(`${env.parley.url}/minimal/`);
     await waitReady(demo);
     await demo.close();
     const tab = await openArticle(env, `/${thread}`, { html: articlePage({ server: env.parley.url, thread }) }, { context: fresh.context, wait: false });

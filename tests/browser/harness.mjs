@@ -2,7 +2,7 @@
 // SQLite file and an ephemeral port, serving the bundle under test), a publisher's site on
 // another origin (pages made per test, each with the Content-Security-Policy it asks for, and
 // a CSP report endpoint), and Chromium.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,16 +10,26 @@ import path from 'node:path';
 import { dist, nativeParley, root } from '../support/paths.mjs';
 import { launchChromium } from '../support/browser.mjs';
 
-// Starts `parley serve`; `origins` are the publisher origins the API accepts.
-export async function startParley({ origins = [], env = {} } = {}) {
+// The static folders as `./dev.sh demo` serves them: the bundle, the demo article as the front
+// page, and the other examples in their folders.
+export const STATIC_DIRS = [dist, path.join(root, 'examples/news-article'), path.join(root, 'examples')];
+
+// Starts `parley serve` on a fresh database; `origins` are the publisher origins the API
+// accepts; `importFile` is imported first with `parley import --from json`, as `./dev.sh demo`
+// does on its first start.
+export async function startParley({ origins = [], env = {}, importFile } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-widget-'));
+  if (importFile) {
+    const imported = spawnSync(nativeParley, ['import', '--from', 'json', importFile, '--db', `sqlite:${path.join(dir, 'parley.db')}`], { encoding: 'utf8' });
+    if (imported.status !== 0) throw new Error(`parley import failed: ${imported.stderr}`);
+  }
   const child = spawn(
     nativeParley,
     [
       'serve',
       '--listen', '127.0.0.1:0',
       '--db', `sqlite:${path.join(dir, 'parley.db')}`,
-      '--static', `${dist},${path.join(root, 'examples')}`,
+      '--static', STATIC_DIRS.join(','),
       ...(origins.length ? ['--origins', origins.join(',')] : []),
     ],
     {
@@ -84,7 +94,8 @@ export async function postComment(parley, thread, body, { name = 'Reader', paren
 }
 
 // A publisher's site: `pages` maps a path to {html, csp, reportOnly} (or a function of the request that
-// returns one); /csp-report collects violation reports; other paths come from examples/.
+// returns one); /csp-report collects violation reports; other paths come from examples/ (the
+// front page and its files from examples/news-article/, as the demo serves them).
 export async function startSite() {
   const pages = new Map();
   const reports = [];
@@ -105,8 +116,9 @@ export async function startSite() {
     if (typeof page == 'function') page = await page(request);
     if (!page) {
       try {
-        const file = path.join(root, 'examples', path.normalize(pathname).replace(/^\/+/, '') || 'index.html');
-        const body = await readFile(file);
+        const relative = path.normalize(pathname).replace(/^\/+/, '') || 'index.html';
+        const file = path.join(root, 'examples', relative);
+        const body = await readFile(path.join(root, 'examples/news-article', relative)).catch(() => readFile(file));
         response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
         response.end(body);
       } catch {

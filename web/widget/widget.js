@@ -498,7 +498,9 @@ export async function mount(host, o, pre = {}) {
   function posted(comment, editToken) {
     if (comment.author?.id && !api.signedIn) save('author-id', comment.author.id);
     if (editToken) edits[comment.id] = [editToken, Date.now()];
+    // The live event for this very comment may have come in before this answer did.
     held.delete(comment.id);
+    updateNewButton();
     merge([comment]);
     render();
     const article = articleOf(comment.id);
@@ -553,6 +555,10 @@ export async function mount(host, o, pre = {}) {
     // A reply to a comment on a page not loaded yet arrives with that page.
     if (comment.parent && !byId(comment.parent) && !held.has(comment.parent)) return;
     held.set(comment.id, { type, comment });
+    updateNewButton();
+  }
+
+  function updateNewButton() {
     const count = [...held.values()].filter((change) => change.type == 'created').length;
     newButton.hidden = !count;
     newButton.textContent = t('newComments', { n: count });
