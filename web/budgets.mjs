@@ -31,7 +31,9 @@ export const PATHS = {
 // {file: {raw, gzip}} for every file of the bundle.
 export async function measure(dist) {
   const sizes = {};
-  for (const file of (await readdir(dist)).sort()) {
+  // Files at the top only: admin/ (the moderation dashboard) is not what readers load.
+  const files = (await readdir(dist, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  for (const file of files.sort()) {
     const bytes = await readFile(path.join(dist, file));
     sizes[file] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   }

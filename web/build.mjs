@@ -80,6 +80,11 @@ for (const file of await readdir(at('web/widget/lang'))) {
   await bundle(`web/widget/lang/${file}`, `parley-lang-${file}`, 'esm');
 }
 await copyFile(at('web/parley-frame.html'), path.join(dist, 'parley-frame.html'));
+// The moderation dashboard, served at /admin/: its page, one module and its stylesheet.
+await mkdir(path.join(dist, 'admin'), { recursive: true });
+await bundle('web/admin/admin.js', 'admin/admin.js', 'esm', [], ['node:*']);
+await copyFile(at('web/admin/index.html'), path.join(dist, 'admin/index.html'));
+await minifyCss('web/admin/admin.css', 'admin/admin.css');
 await minifyCss('web/parley.css', 'parley.css');
 
 // What the reader's browser loads to show comments, then the rest (bench/size.mjs has the

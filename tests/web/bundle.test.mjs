@@ -13,10 +13,11 @@ import { BUDGETS, PATHS, measure, total } from '../../web/budgets.mjs';
 const sizes = await measure(dist);
 const breakdown = (files) => files.map((file) => `${file} ${sizes[file]?.gzip} B`).join(' + ');
 
-test('build/dist holds the loader, widget, core and policy modules, iframe page, counts and CSS', async () => {
+test('build/dist holds the loader, widget, core and policy modules, iframe page, counts, CSS and the dashboard', async () => {
   const files = [
     'embed.js', 'parley-widget.js', 'parley-core.mjs', 'parley-core.wasm', 'parley-policy.wasm', 'parley.css', 'count.js',
-    'parley-frame.html', 'parley-frame.js', 'parley-lang-ru.js', 'parley-lang-ar.js',
+    'parley-frame.html', 'parley-frame.js', 'parley-lang-ru.js', 'parley-lang-ar.js', 'parley-lang-hy.js',
+    'admin/index.html', 'admin/admin.js', 'admin/admin.css',
   ];
   for (const file of files) {
     assert.ok((await readFile(path.join(dist, file))).length > 0, file);
