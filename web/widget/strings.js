@@ -54,6 +54,13 @@ const en = {
   voteFailed: 'Your vote was not counted: {reason}',
   sorted: 'Comments sorted: {sort}.',
   signedIn: 'You are signed in as {name}.',
+  rejectedBecause: 'A moderator rejected this comment: {reason}.',
+  moderatorNote: 'Note from the moderator: {note}',
+  reasonProfanity: 'profanity',
+  reasonPersonalAttack: 'a personal attack',
+  reasonSpam: 'spam or advertising',
+  reasonOffTopic: 'off-topic',
+  reasonOther: 'another reason',
 };
 
 let table = en;

@@ -252,8 +252,29 @@ export async function mount(host, o, pre = {}) {
       }
     }
     decorateOwn();
+    explainModeration();
     moreButton.hidden = !next;
     showTotal();
+  }
+
+  // The reader's own rejected comments (only their author is sent them) say why, in the
+  // reader's language, with the moderator's note as plain text.
+  const REASONS = { profanity: 'reasonProfanity', personal_attack: 'reasonPersonalAttack', spam: 'reasonSpam', off_topic: 'reasonOffTopic' };
+  function explainModeration() {
+    for (const comment of comments) {
+      const moderation = comment.moderation;
+      const header = moderation && comment.status == 'rejected' && articleOf(comment.id)?.querySelector('.parley-comment-header');
+      if (!header || header.nextElementSibling?.matches('.parley-moderation-note')) continue;
+      const reason = t(REASONS[moderation.reason] || 'reasonOther');
+      header.after(
+        h(
+          'p',
+          { class: 'parley-moderation-note' },
+          t('rejectedBecause', { reason }),
+          moderation.note ? ` ${t('moderatorNote', { note: moderation.note })}` : '',
+        ),
+      );
+    }
   }
 
   // With pages still to load, the core counts only the comments it was given; the heading

@@ -50,4 +50,11 @@ export default {
   voteFailed: 'لم يُحتسب تصويتك: {reason}',
   sorted: 'رُتّبت التعليقات: {sort}.',
   signedIn: 'سجّلت الدخول باسم {name}.',
+  rejectedBecause: 'رفض أحد المشرفين هذا التعليق: {reason}.',
+  moderatorNote: 'ملاحظة المشرف: {note}',
+  reasonProfanity: 'ألفاظ نابية',
+  reasonPersonalAttack: 'هجوم شخصي',
+  reasonSpam: 'رسائل مزعجة أو إعلانات',
+  reasonOffTopic: 'خارج الموضوع',
+  reasonOther: 'سبب آخر',
 };

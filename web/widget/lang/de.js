@@ -50,4 +50,11 @@ export default {
   voteFailed: 'Ihre Stimme wurde nicht gezählt: {reason}',
   sorted: 'Kommentare sortiert: {sort}.',
   signedIn: 'Sie sind angemeldet als {name}.',
+  rejectedBecause: 'Ein Moderator hat diesen Kommentar abgelehnt: {reason}.',
+  moderatorNote: 'Hinweis des Moderators: {note}',
+  reasonProfanity: 'vulgäre Sprache',
+  reasonPersonalAttack: 'persönlicher Angriff',
+  reasonSpam: 'Spam oder Werbung',
+  reasonOffTopic: 'nicht zum Thema',
+  reasonOther: 'anderer Grund',
 };

@@ -50,4 +50,11 @@ export default {
   voteFailed: 'Tu voto no se contó: {reason}',
   sorted: 'Comentarios ordenados: {sort}.',
   signedIn: 'Has iniciado sesión como {name}.',
+  rejectedBecause: 'Un moderador rechazó este comentario: {reason}.',
+  moderatorNote: 'Nota del moderador: {note}',
+  reasonProfanity: 'lenguaje soez',
+  reasonPersonalAttack: 'ataque personal',
+  reasonSpam: 'spam o publicidad',
+  reasonOffTopic: 'fuera de tema',
+  reasonOther: 'otro motivo',
 };

@@ -50,4 +50,11 @@ export default {
   voteFailed: 'رأی شما ثبت نشد: {reason}',
   sorted: 'نظرها مرتب شدند: {sort}.',
   signedIn: 'با نام {name} وارد شده‌اید.',
+  rejectedBecause: 'یک ناظر این نظر را رد کرد: {reason}.',
+  moderatorNote: 'یادداشت ناظر: {note}',
+  reasonProfanity: 'الفاظ رکیک',
+  reasonPersonalAttack: 'حمله شخصی',
+  reasonSpam: 'هرزنامه یا تبلیغ',
+  reasonOffTopic: 'خارج از موضوع',
+  reasonOther: 'دلیل دیگر',
 };

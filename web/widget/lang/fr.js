@@ -50,4 +50,11 @@ export default {
   voteFailed: 'Votre vote n’a pas été compté : {reason}',
   sorted: 'Commentaires triés : {sort}.',
   signedIn: 'Vous êtes connecté en tant que {name}.',
+  rejectedBecause: 'Un modérateur a refusé ce commentaire : {reason}.',
+  moderatorNote: 'Note du modérateur : {note}',
+  reasonProfanity: 'grossièretés',
+  reasonPersonalAttack: 'attaque personnelle',
+  reasonSpam: 'spam ou publicité',
+  reasonOffTopic: 'hors sujet',
+  reasonOther: 'autre raison',
 };

@@ -50,4 +50,11 @@ export default {
   voteFailed: 'ההצבעה שלך לא נספרה: {reason}',
   sorted: 'התגובות ממוינות: {sort}.',
   signedIn: 'נכנסת בתור {name}.',
+  rejectedBecause: 'מנהל דחה את התגובה הזו: {reason}.',
+  moderatorNote: 'הערת המנהל: {note}',
+  reasonProfanity: 'ניבול פה',
+  reasonPersonalAttack: 'התקפה אישית',
+  reasonSpam: 'ספאם או פרסום',
+  reasonOffTopic: 'לא לעניין',
+  reasonOther: 'סיבה אחרת',
 };

@@ -51,6 +51,13 @@ export default {
   voteFailed: 'Ձեր ձայնը չհաշվվեց՝ {reason}',
   sorted: 'Մեկնաբանությունները դասավորված են՝ {sort}։',
   signedIn: 'Դուք մուտք եք գործել որպես {name}։',
+  rejectedBecause: 'Մոդերատորը մերժել է այս մեկնաբանությունը՝ {reason}։',
+  moderatorNote: 'Մոդերատորի նշում՝ {note}',
+  reasonProfanity: 'անվայել բառապաշար',
+  reasonPersonalAttack: 'անձնական վիրավորանք',
+  reasonSpam: 'սպամ կամ գովազդ',
+  reasonOffTopic: 'թեմայից դուրս',
+  reasonOther: 'այլ պատճառ',
   // Times, for browsers without Intl data for Armenian (web/widget/time.js).
   now: 'հիմա',
   secondAgo: { one: '# վայրկյան առաջ', other: '# վայրկյան առաջ' },

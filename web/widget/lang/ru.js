@@ -50,4 +50,11 @@ export default {
   voteFailed: 'Голос не учтён: {reason}',
   sorted: 'Комментарии отсортированы: {sort}.',
   signedIn: 'Вы вошли как {name}.',
+  rejectedBecause: 'Модератор отклонил этот комментарий: {reason}.',
+  moderatorNote: 'Примечание модератора: {note}',
+  reasonProfanity: 'ненормативная лексика',
+  reasonPersonalAttack: 'личные оскорбления',
+  reasonSpam: 'спам или реклама',
+  reasonOffTopic: 'не по теме',
+  reasonOther: 'другая причина',
 };
