@@ -16,19 +16,22 @@ export const STATIC_DIRS = [dist, path.join(root, 'examples/news-article'), path
 
 // Starts `parley serve` on a fresh database; `origins` are the publisher origins the API
 // accepts; `importFile` is imported first with `parley import --from json`, as `./dev.sh demo`
-// does on its first start.
-export async function startParley({ origins = [], env = {}, importFile } = {}) {
+// does on its first start; `moderators` ({name, password}) are added with `parley moderator add`.
+export async function startParley({ origins = [], env = {}, importFile, moderators = [] } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'parley-widget-'));
-  if (importFile) {
-    const imported = spawnSync(nativeParley, ['import', '--from', 'json', importFile, '--db', `sqlite:${path.join(dir, 'parley.db')}`], { encoding: 'utf8' });
-    if (imported.status !== 0) throw new Error(`parley import failed: ${imported.stderr}`);
-  }
+  const db = `sqlite:${path.join(dir, 'parley.db')}`;
+  const run = (args, input) => {
+    const result = spawnSync(nativeParley, [...args, '--db', db], { encoding: 'utf8', input });
+    if (result.status !== 0) throw new Error(`parley ${args[0]} failed: ${result.stderr}`);
+  };
+  if (importFile) run(['import', '--from', 'json', importFile]);
+  for (const { name, password } of moderators) run(['moderator', 'add', name], `${password}\n`);
   const child = spawn(
     nativeParley,
     [
       'serve',
       '--listen', '127.0.0.1:0',
-      '--db', `sqlite:${path.join(dir, 'parley.db')}`,
+      '--db', db,
       '--static', STATIC_DIRS.join(','),
       ...(origins.length ? ['--origins', origins.join(',')] : []),
     ],
@@ -159,9 +162,9 @@ ${inside == null ? '' : `<div id="parley-thread">${inside}</div>`}
 }
 
 // Everything one test file needs, started in `before` and stopped in `after`.
-export async function startAll({ env } = {}) {
+export async function startAll({ env, moderators } = {}) {
   const site = await startSite();
-  const parley = await startParley({ origins: [site.url], env });
+  const parley = await startParley({ origins: [site.url], env, moderators });
   const browser = await launchChromium();
   return {
     site,
