@@ -135,14 +135,15 @@ Verdict CheckComment(std::string_view text, const Policy& policy, std::string_vi
   const internal::CompiledPolicy& compiled = policy.compiled();
   VerdictBuilder verdict(lang);
 
-  const auto length = static_cast<int64_t>(internal::VisibleLength(text));
+  // One pass over the text folds it and counts what the shape rules need.
+  const text::FoldedText folded = text::FoldForMatching(text);
+  const auto length = static_cast<int64_t>(folded.visible_length);
   if (length < settings.min_length) {
     verdict.Add(ReasonCode::kTooShort, Action::kReject, settings.min_length);
   }
   if (length > settings.max_length) {
     verdict.Add(ReasonCode::kTooLong, Action::kReject, settings.max_length);
   }
-  const text::FoldedText folded = text::FoldForMatching(text);
   if (settings.shouting.action != RuleAction::kOff &&
       internal::IsShouting(folded, settings.shouting)) {
     verdict.Add(ReasonCode::kShouting, ToAction(settings.shouting.action));
@@ -158,7 +159,7 @@ Verdict CheckComment(std::string_view text, const Policy& policy, std::string_vi
   AddLinkReasons(text, settings, compiled, &verdict);
   if (settings.floods.action != RuleAction::kOff) {
     const Action action = ToAction(settings.floods.action);
-    for (const Span& span : internal::FindFloods(text, folded, settings.floods)) {
+    for (const Span& span : internal::FindFloods(folded, settings.floods)) {
       verdict.Add(ReasonCode::kFlood, action, span);
     }
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "../text/hot.h"
+
 namespace parley::policy::internal {
 
 namespace {
@@ -18,7 +20,20 @@ constexpr std::string_view kLinkTlds =
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsLabelChar(char c) { return IsAlpha(c) || (c >= '0' && c <= '9') || c == '-'; }
+
+// A byte table: the scan below asks this of every byte of every comment.
+struct LabelChars {
+  bool is[256];
+  constexpr LabelChars() : is() {
+    for (unsigned c = 0; c < 256; ++c) {
+      is[c] =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    }
+  }
+};
+constexpr LabelChars kLabelChars;
+
+PARLEY_HOT bool IsLabelChar(char c) { return kLabelChars.is[static_cast<unsigned char>(c)]; }
 
 bool StartsWithNoCase(std::string_view text, size_t pos, std::string_view prefix) {
   if (text.size() - pos < prefix.size()) return false;
@@ -91,12 +106,25 @@ bool IsLinkTld(std::string_view tld) {
 
 std::vector<HostMention> FindHosts(std::string_view text) {
   std::vector<HostMention> hosts;
+  const char* bytes = text.data();
+  const size_t size = text.size();
   size_t pos = 0;
-  while (pos < text.size()) {
-    const char before = pos > 0 ? text[pos - 1] : ' ';
-    if (!IsLabelChar(text[pos]) || IsLabelChar(before) || before == '.' || before == '@' ||
-        before == '/') {
-      ++pos;
+  while (pos < size) {
+    // A name starts at a label character that follows none (nor ".", "@" or "/"): skip to the
+    // next label character, and past the rest of a run that cannot start one.
+    while (pos < size && !IsLabelChar(bytes[pos])) ++pos;
+    if (pos == size) break;
+    const char before = pos > 0 ? bytes[pos - 1] : ' ';
+    if (IsLabelChar(before) || before == '.' || before == '@' || before == '/') {
+      while (pos < size && IsLabelChar(bytes[pos])) ++pos;
+      continue;
+    }
+    // Most words are no host: one not followed by "." or ":" (a scheme's "://") is skipped
+    // whole, as the full reading below would skip it.
+    size_t word_end = pos + 1;
+    while (word_end < size && IsLabelChar(bytes[word_end])) ++word_end;
+    if (word_end == size || (bytes[word_end] != '.' && bytes[word_end] != ':')) {
+      pos = word_end;
       continue;
     }
     const size_t start = pos;

@@ -1,8 +1,11 @@
 #include "personal_attacks.h"
 
 #include <algorithm>
+#include <memory>
 
+#include "../text/hot.h"
 #include "attack_lexicon.h"
+#include "term_match_scan.h"
 
 namespace parley::policy::internal {
 
@@ -28,36 +31,48 @@ struct Token {
 // after this many words, so the rule stays linear however the text is built.
 constexpr size_t kMaxWordsBetween = 6;
 
-std::vector<Token> Tokenize(const FoldedText& text, std::vector<size_t>* token_of_symbol) {
+// The tokens of `text`, and for each symbol the token it belongs to (0 for gaps) in
+// `token_of` (room for one per symbol).
+std::vector<Token> Tokenize(const FoldedText& text, uint32_t* token_of) {
+  const Symbol* symbols = text.symbols.data();
+  const size_t count = text.symbols.size();
   std::vector<Token> tokens;
-  token_of_symbol->assign(text.symbols.size(), 0);
+  tokens.reserve(count);  // at most one per symbol, so `last` below stays valid
+  Token* last = nullptr;
+  uint32_t last_index = 0;
   Gap gap = Gap::kStart;
-  for (size_t i = 0; i < text.symbols.size(); ++i) {
-    const Symbol& symbol = text.symbols[i];
-    if (symbol.IsGap()) {
+  for (size_t i = 0; i < count; ++i) {
+    const Symbol& symbol = symbols[i];
+    if ((symbol.flags & text::kGap) != 0) {
       gap = symbol.key == text::kSentenceGap ? Gap::kSentence
             : symbol.key == text::kClauseGap ? Gap::kClause
                                              : Gap::kSpace;
+      token_of[i] = 0;
       continue;
     }
     if ((symbol.flags & text::kSegmentStart) != 0) {
-      if (!tokens.empty() && (symbol.flags & text::kWordStart) == 0) gap = Gap::kSoft;
+      if (last != nullptr && (symbol.flags & text::kWordStart) == 0) gap = Gap::kSoft;
       tokens.push_back(Token{symbol.start, symbol.end, gap});
+      last_index = static_cast<uint32_t>(tokens.size() - 1);
+      last = tokens.data() + last_index;
       gap = Gap::kSpace;
     }
-    tokens.back().end = symbol.end;
-    (*token_of_symbol)[i] = tokens.size() - 1;
+    last->end = symbol.end;
+    token_of[i] = last_index;
   }
   return tokens;
 }
 
 class AttackFinder {
  public:
-  explicit AttackFinder(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
+  // Reads `tokens` (a raw array: see text/hot.h), which must outlive the finder.
+  AttackFinder(const Token* tokens, size_t count) : tokens_(tokens), count_(count) {}
 
   std::vector<Span> Run() {
-    for (size_t i = 0; i < tokens_.size(); ++i) {
+    for (size_t i = 0; i < count_; ++i) {
       const Token& token = tokens_[i];
+      // Most words have no role at all.
+      if (token.roles == 0 && !token.phrase) continue;
       if (Has(i, kPhrase)) Add(i, token.phrase_end);
       if (Has(i, kImperative) && AtClauseStart(i)) Add(i, token.phrase_end);
       if (Has(i, kYou)) FromYou(i);
@@ -67,13 +82,13 @@ class AttackFinder {
   }
 
  private:
-  bool Has(size_t i, uint16_t role) const {
-    return i < tokens_.size() && (tokens_[i].roles & role);
+  PARLEY_HOT bool Has(size_t i, uint16_t role) const {
+    return i < count_ && (tokens_[i].roles & role);
   }
-  Gap GapBefore(size_t i) const { return tokens_[i].gap_before; }
-  bool Breaks(Gap gap) const { return gap == Gap::kClause || gap == Gap::kSentence; }
-  bool ClauseEndsAfter(size_t i) const {
-    return i + 1 == tokens_.size() || Breaks(GapBefore(i + 1));
+  PARLEY_HOT Gap GapBefore(size_t i) const { return tokens_[i].gap_before; }
+  PARLEY_HOT bool Breaks(Gap gap) const { return gap == Gap::kClause || gap == Gap::kSentence; }
+  PARLEY_HOT bool ClauseEndsAfter(size_t i) const {
+    return i + 1 == count_ || Breaks(GapBefore(i + 1));
   }
 
   bool AtClauseStart(size_t i) const {
@@ -91,7 +106,7 @@ class AttackFinder {
     bool copula = Has(i, kYouNoCopula) || (i > 0 && Has(i - 1, kCopula) && !Breaks(GapBefore(i)));
     bool determiner = false;
     bool adjective = false;
-    for (size_t j = i + 1; j < tokens_.size() && j <= i + kMaxWordsBetween; ++j) {
+    for (size_t j = i + 1; j < count_ && j <= i + kMaxWordsBetween; ++j) {
       const Gap gap = GapBefore(j);
       if (gap == Gap::kSentence) return;
       if (gap == Gap::kClause && j != i + 1) return;  // "you, idiot" but not "you know, idiots"
@@ -162,7 +177,8 @@ class AttackFinder {
     }
   }
 
-  std::vector<Token> tokens_;
+  const Token* tokens_;
+  size_t count_;
   std::vector<Span> spans_;
 };
 
@@ -170,13 +186,17 @@ class AttackFinder {
 
 std::vector<Span> FindPersonalAttacks(const FoldedText& text, const TermMatcher& lexicon,
                                       const std::vector<uint16_t>& roles) {
-  std::vector<size_t> token_of_symbol;
-  std::vector<Token> tokens = Tokenize(text, &token_of_symbol);
-  for (const TermMatch& match : lexicon.FindAll(text)) {
-    const size_t first = token_of_symbol[match.first_symbol];
-    const size_t last = token_of_symbol[match.last_symbol];
-    const uint16_t match_roles = roles[match.term];
-    Token& token = tokens[first];
+  // Not a vector: every entry is written, so none needs initialising.
+  const std::unique_ptr<uint32_t[]> token_of_symbol(new uint32_t[text.symbols.size() + 1]);
+  std::vector<Token> tokens = Tokenize(text, token_of_symbol.get());
+  const uint32_t* token_of = token_of_symbol.get();
+  const uint16_t* role_of = roles.data();
+  Token* token_array = tokens.data();
+  lexicon.ForEachMatch(text, [&](const TermMatch& match) PARLEY_HOT_LAMBDA {
+    const size_t first = token_of[match.first_symbol];
+    const size_t last = token_of[match.last_symbol];
+    const uint16_t match_roles = role_of[match.term];
+    Token& token = token_array[first];
     if (first == last) {
       token.roles = static_cast<uint16_t>(token.roles | match_roles);
     } else {
@@ -189,9 +209,9 @@ std::vector<Span> FindPersonalAttacks(const FoldedText& text, const TermMatcher&
     if ((match_roles & (kPhrase | kImperative)) != 0) {
       token.phrase_end = std::max({token.phrase_end, last, first});
     }
-  }
+  });
   // Finds come in order of their first token, so of their start.
-  const std::vector<Span> spans = AttackFinder(std::move(tokens)).Run();
+  const std::vector<Span> spans = AttackFinder(tokens.data(), tokens.size()).Run();
   // Keep the outermost of overlapping finds ("you idiot" found from "you" and from "idiot").
   std::vector<Span> merged;
   for (const Span& span : spans) {

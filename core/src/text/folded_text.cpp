@@ -1,7 +1,9 @@
 #include "parley/text/folded_text.h"
 
 #include <algorithm>
+#include <memory>
 
+#include "hot.h"
 #include "parley/text/fold.h"
 #include "parley/utf8.h"
 
@@ -19,38 +21,35 @@ enum class AtomKind : uint8_t {
   kPunct,
 };
 
+// Trivial (no member initialisers), so a scratch array of them costs no constructor loop.
 struct Atom {
   char32_t c;
   AtomKind kind;
   uint32_t start;
   uint32_t end;
-  uint32_t repeat = 1;  // the source character repeated ("ыыы" folds to "bl" × 3)
+  uint32_t repeat;  // the source character repeated ("ыыы" folds to "bl" × 3)
 };
 
-bool IsWordKind(AtomKind kind) {
-  return kind == AtomKind::kLetter || kind == AtomKind::kDigit || kind == AtomKind::kLeetSymbol;
-}
+PARLEY_HOT bool IsWordKind(AtomKind kind) { return kind <= AtomKind::kLeetSymbol; }
 
-bool IsApostrophe(char32_t c) {
+PARLEY_HOT bool IsApostrophe(char32_t c) {
   return c == '\'' || c == '`' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4;
 }
 
 // Emphasis and quotation marks ("*really*", "you _are_") separate words like a space does.
-bool IsEmphasisOrQuote(char32_t c) {
+PARLEY_HOT bool IsEmphasisOrQuote(char32_t c) {
   return c == '*' || c == '_' || c == '~' || c == '"' || c == '`' || c == '\'' || c == 0x201C ||
          c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB || c == 0x00BB;
 }
 
-bool IsSentenceEnd(char32_t c) {
+PARLEY_HOT bool IsSentenceEnd(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == ';' || c == 0x2026 || c == 0x3002 ||
          c == 0xFF01 || c == 0xFF1F || c == 0x0589 /* Armenian full stop */ ||
          c == 0x055C /* Armenian exclamation */ || c == 0x055E /* Armenian question */;
 }
 
-// Decodes and folds every code point. Dropped characters (zero-width, combining marks) widen
-// the previous atom's span so that highlights cover them.
 // What an ASCII character is, without the table search (comments are mostly ASCII).
-AtomKind AsciiKind(unsigned char c) {
+constexpr AtomKind AsciiKindOf(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return AtomKind::kLetter;
   if (c >= '0' && c <= '9') return AtomKind::kDigit;
   if (c == ' ' || c == '\t') return AtomKind::kSpace;
@@ -59,43 +58,146 @@ AtomKind AsciiKind(unsigned char c) {
   return AtomKind::kPunct;
 }
 
-std::vector<Atom> MakeAtoms(std::string_view text, FoldedText* folded) {
-  std::vector<Atom> atoms;
-  atoms.reserve(text.size());
+struct AsciiKinds {
+  AtomKind kind[128];
+  constexpr AsciiKinds() : kind() {
+    for (unsigned c = 0; c < 128; ++c) kind[c] = AsciiKindOf(static_cast<unsigned char>(c));
+  }
+};
+constexpr AsciiKinds kAsciiKinds;
+
+// A maximal run of word atoms.
+struct Piece {
+  size_t first;  // atom indexes [first, last)
+  size_t last;
+  bool has_leet;  // holds a leet symbol (only known until ResolveLeetSymbols)
+};
+
+// The atoms of a text and its pieces, in caller-provided arrays.
+struct Atoms {
+  Atom* atoms;    // room for two per byte: a code point of two or more bytes folds to four
+  size_t count;   // at most
+  Piece* pieces;  // room for one per two atoms, plus one
+  size_t piece_count;
+  bool any_leet;  // whether any atom is a leet symbol
+};
+
+// Decodes and folds every code point into `out->atoms`, and notes the pieces (maximal runs of
+// word atoms) as it goes. Dropped characters (zero-width, combining marks) widen the previous
+// atom's span so that highlights cover them.
+void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  Atom* atoms = out->atoms;
+  Piece* pieces = out->pieces;
+  size_t piece_count = 0;
+  size_t piece_first = 0;
+  bool in_word = false;
+  bool any_leet = false;
+  // Code points as they come, for the length and the runs of one character.
+  size_t code_points = 0;
+  size_t first_visible = 0;
+  size_t end_visible = 0;  // 0: no visible code point yet
+  char32_t run_code_point = 0;
+  uint32_t run_length = 0;
+  uint32_t run_start = 0;
+  uint32_t run_end = 0;
+  std::vector<CharacterRun>& repeats = folded->repeats;
+  const auto note = [&](char32_t code_point, uint32_t start, uint32_t end,
+                        bool space) PARLEY_HOT_LAMBDA {
+    ++code_points;
+    // Selects rather than branches: spaces come and go unpredictably.
+    first_visible = (end_visible == 0 && !space) ? code_points - 1 : first_visible;
+    end_visible = space ? end_visible : code_points;
+    if (code_point == run_code_point && run_length > 0) {
+      ++run_length;
+      run_end = end;
+      return;
+    }
+    if (run_length >= 2) {
+      repeats.push_back(CharacterRun{run_code_point, run_length, run_start, run_end});
+    }
+    run_code_point = code_point;
+    run_length = 1;
+    run_start = start;
+    run_end = end;
+  };
+  // Appends an atom; a piece starts or ends where word and non-word atoms meet (an atom's kind
+  // never changes below, only its span and repeat count).
+  size_t count = 0;
+  bool piece_leet = false;
+  const auto push = [&](const Atom& atom) PARLEY_HOT_LAMBDA {
+    const bool word = IsWordKind(atom.kind);
+    piece_leet = piece_leet || atom.kind == AtomKind::kLeetSymbol;
+    if (word != in_word) {
+      if (word) {
+        piece_first = count;
+      } else {
+        pieces[piece_count++] = Piece{piece_first, count, piece_leet};
+        any_leet = any_leet || piece_leet;
+        piece_leet = false;
+      }
+      in_word = word;
+    }
+    atoms[count++] = atom;
+  };
+  size_t letters = 0;
+  size_t capitals = 0;
   size_t pos = 0;
   char32_t previous = 0;
-  while (pos < text.size()) {
-    const uint32_t start = static_cast<uint32_t>(pos);
-    const auto byte = static_cast<unsigned char>(text[pos]);
+  while (pos < size) {
+    const auto start = static_cast<uint32_t>(pos);
+    const unsigned char byte = bytes[pos];
     if (byte < 0x80) {
-      ++pos;
-      const AtomKind kind = AsciiKind(byte);
-      const bool upper = byte >= 'A' && byte <= 'Z';
+      const AtomKind kind = kAsciiKinds.kind[byte];
       if (kind == AtomKind::kLetter) {
-        ++folded->letters;
-        if (upper) ++folded->capitals;
+        // A run of ASCII letters, the bulk of most comments: the steps below with what is known
+        // about letters folded in (visible, word atoms, no leet symbols), in a tighter loop.
+        if (!in_word) {
+          piece_first = count;
+          in_word = true;
+        }
+        do {
+          const auto at = static_cast<uint32_t>(pos);
+          const unsigned char letter = bytes[pos++];
+          note(letter, at, at + 1, false);
+          const bool upper = letter < 'a';
+          ++letters;
+          capitals += upper ? 1 : 0;
+          atoms[count++] = Atom{char32_t{letter} | 0x20u, AtomKind::kLetter, at, at + 1, 1};
+        } while (pos < size && bytes[pos] < 0x80 &&
+                 kAsciiKinds.kind[bytes[pos]] == AtomKind::kLetter);
+        previous = bytes[pos - 1];
+        continue;
       }
-      atoms.push_back(Atom{upper ? char32_t{byte} + 32 : char32_t{byte}, kind, start, start + 1});
+      ++pos;
+      note(byte, start, start + 1, kind == AtomKind::kSpace || kind == AtomKind::kNewline);
+      const bool upper = static_cast<unsigned char>(byte - 'A') < 26;
+      const bool letter = kind == AtomKind::kLetter;
+      letters += letter ? 1 : 0;
+      capitals += (letter && upper) ? 1 : 0;
+      push(Atom{upper ? char32_t{byte} + 32 : char32_t{byte}, kind, start, start + 1, 1});
       previous = byte;
       continue;
     }
     const char32_t code_point = utf8::Decode(text, &pos);
-    const uint32_t end = static_cast<uint32_t>(pos);
+    const auto end = static_cast<uint32_t>(pos);
     const bool malformed = code_point == utf8::kReplacement;
     const CharFold fold =
         malformed ? CharFold{CharClass::kPunct, false, 1, {code_point}} : FoldCodePoint(code_point);
+    note(code_point, start, end, fold.char_class == CharClass::kSpace);
     if (fold.char_class == CharClass::kLetter) {
-      ++folded->letters;
-      if (fold.upper) ++folded->capitals;
+      ++letters;
+      if (fold.upper) ++capitals;
     }
     if (fold.char_class == CharClass::kDrop) {
-      if (!atoms.empty()) atoms.back().end = end;
+      if (count > 0) atoms[count - 1].end = end;
       continue;
     }
     // A repeated character that folds to several ("ыыыы") repeats its whole fold, so it is
     // counted on the atoms it made rather than folded again (which would give "blbl").
     if (fold.size > 1 && code_point == previous && fold.char_class == CharClass::kLetter) {
-      for (size_t i = atoms.size() - fold.size; i < atoms.size(); ++i) {
+      for (size_t i = count - fold.size; i < count; ++i) {
         ++atoms[i].repeat;
         atoms[i].end = end;
       }
@@ -115,47 +217,69 @@ std::vector<Atom> MakeAtoms(std::string_view text, FoldedText* folded) {
       } else if (c >= '0' && c <= '9') {
         kind = AtomKind::kDigit;
       }
-      atoms.push_back(Atom{c, kind, start, end});
+      push(Atom{c, kind, start, end, 1});
     }
   }
-  return atoms;
+  if (in_word) {
+    pieces[piece_count++] = Piece{piece_first, count, piece_leet};
+    any_leet = any_leet || piece_leet;
+  }
+  if (run_length >= 2) {
+    repeats.push_back(CharacterRun{run_code_point, run_length, run_start, run_end});
+  }
+  folded->visible_length = end_visible - first_visible;
+  folded->letters = letters;
+  folded->capitals = capitals;
+  out->count = count;
+  out->piece_count = piece_count;
+  out->any_leet = any_leet;
 }
 
 // Leet symbols stay letters only inside words that have a real letter: "$5" and "@@" are
 // punctuation, and so are a word's trailing "!" ("fuck!") and a leading "!!" run.
-void ResolveLeetSymbols(std::vector<Atom>* atoms) {
-  size_t i = 0;
-  while (i < atoms->size()) {
-    if (!IsWordKind((*atoms)[i].kind)) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
+// Returns whether any was demoted (which splits pieces).
+bool ResolveLeetSymbols(Atom* atoms, const Piece* pieces, size_t piece_count) {
+  bool demoted = false;
+  for (size_t p = 0; p < piece_count; ++p) {
+    if (!pieces[p].has_leet) continue;
+    const size_t i = pieces[p].first;
+    const size_t end = pieces[p].last;
     bool has_letter = false;
-    while (end < atoms->size() && IsWordKind((*atoms)[end].kind)) {
-      has_letter = has_letter || (*atoms)[end].kind == AtomKind::kLetter;
-      ++end;
+    for (size_t k = i; k < end; ++k) {
+      has_letter = has_letter || atoms[k].kind == AtomKind::kLetter;
     }
-    auto demote = [&](size_t k) {
-      if ((*atoms)[k].kind == AtomKind::kLeetSymbol) (*atoms)[k].kind = AtomKind::kPunct;
+    auto demote = [atoms, &demoted](size_t k) {
+      if (atoms[k].kind == AtomKind::kLeetSymbol) {
+        atoms[k].kind = AtomKind::kPunct;
+        demoted = true;
+      }
     };
     if (!has_letter) {
       for (size_t k = i; k < end; ++k) demote(k);
     } else {
-      for (size_t k = end; k > i && (*atoms)[k - 1].c == '!'; --k) demote(k - 1);
-      if ((*atoms)[i].c == '!' && i + 1 < end && (*atoms)[i + 1].c == '!') {
-        for (size_t k = i; k < end && (*atoms)[k].c == '!'; ++k) demote(k);
+      for (size_t k = end; k > i && atoms[k - 1].c == '!'; --k) demote(k - 1);
+      if (atoms[i].c == '!' && i + 1 < end && atoms[i + 1].c == '!') {
+        for (size_t k = i; k < end && atoms[k].c == '!'; ++k) demote(k);
       }
     }
-    i = end;
   }
+  return demoted;
 }
 
-// A maximal run of word atoms.
-struct Piece {
-  size_t first;  // atom indexes [first, last)
-  size_t last;
-};
+// The maximal runs of word atoms, into `pieces` (room for count / 2 + 1); returns how many.
+size_t FindPieces(const Atom* atoms, size_t count, Piece* pieces) {
+  size_t piece_count = 0;
+  for (size_t i = 0; i < count;) {
+    if (!IsWordKind(atoms[i].kind)) {
+      ++i;
+      continue;
+    }
+    const size_t first = i;
+    while (i < count && IsWordKind(atoms[i].kind)) ++i;
+    pieces[piece_count++] = Piece{first, i, false};
+  }
+  return piece_count;
+}
 
 // How two neighbouring pieces are joined.
 enum class Join : uint8_t {
@@ -176,8 +300,10 @@ constexpr size_t kMaxJoinGap = 3;  // separator atoms allowed between joined pie
 constexpr size_t kMinSingleRun = 3;
 constexpr size_t kMinSpacedSingleRun = 4;
 
-Gap ClassifyGap(const std::vector<Atom>& atoms, size_t from, size_t to) {
+PARLEY_HOT Gap ClassifyGap(const Atom* atoms, size_t from, size_t to) {
   Gap gap;
+  // The common gap: one space.
+  if (to - from == 1 && atoms[from].c == ' ') return gap;
   bool space = false;
   bool newline = false;
   bool sentence = false;
@@ -205,112 +331,94 @@ Gap ClassifyGap(const std::vector<Atom>& atoms, size_t from, size_t to) {
 }
 
 // Letters a leet digit or symbol stands for inside a word.
-char32_t LeetLetter(char32_t c) {
-  switch (c) {
-    case '0':
-      return 'o';
-    case '1':
-      return 'i';
-    case '3':
-      return 'e';
-    case '4':
-      return 'a';
-    case '5':
-      return 's';
-    case '7':
-      return 't';
-    case '@':
-      return 'a';
-    case '$':
-      return 's';
-    case '!':
-      return 'i';
-    default:
-      return c;
+struct LeetLetters {
+  char32_t letter[128];
+  constexpr LeetLetters() : letter() {
+    for (unsigned c = 0; c < 128; ++c) letter[c] = c;
+    letter[U'0'] = 'o';
+    letter[U'1'] = 'i';
+    letter[U'3'] = 'e';
+    letter[U'4'] = 'a';
+    letter[U'5'] = 's';
+    letter[U'7'] = 't';
+    letter[U'@'] = 'a';
+    letter[U'$'] = 's';
+    letter[U'!'] = 'i';
   }
-}
+};
+constexpr LeetLetters kLeetLetters;
 
+PARLEY_HOT char32_t LeetLetter(char32_t c) { return c < 128 ? kLeetLetters.letter[c] : c; }
+
+// Writes symbols into a buffer with room for one per atom (gaps stand between pieces, which
+// have at least one atom each, so there are never more symbols than atoms).
 class SymbolWriter {
  public:
-  explicit SymbolWriter(std::vector<Symbol>* out) : out_(out) {}
+  explicit SymbolWriter(Symbol* out) : out_(out) {}
 
   // Starts a segment (a word, or a part of one after a soft boundary).
-  void BeginSegment(bool word_start, bool after_apostrophe) {
-    segment_begin_ = out_->size();
+  PARLEY_HOT void BeginSegment(bool word_start, bool after_apostrophe) {
+    segment_begin_ = size_;
     pending_flags_ = static_cast<uint8_t>(kSegmentStart | (word_start ? kWordStart : 0) |
                                           (after_apostrophe ? kAfterApostrophe : 0));
   }
 
-  void Add(char32_t key, uint32_t repeat, uint32_t start, uint32_t end) {
-    if (out_->size() > segment_begin_ && out_->back().key == key) {
-      Symbol& last = out_->back();
+  PARLEY_HOT void Add(char32_t key, uint32_t repeat, uint32_t start, uint32_t end) {
+    if (size_ > segment_begin_ && out_[size_ - 1].key == key) {
+      Symbol& last = out_[size_ - 1];
       last.run += repeat;
       last.end = end;
       return;
     }
-    Symbol symbol;
+    Symbol& symbol = out_[size_++];
     symbol.key = key;
     symbol.run = repeat;
     symbol.start = start;
     symbol.end = end;
     symbol.flags = pending_flags_;
     pending_flags_ = 0;
-    out_->push_back(symbol);
   }
 
-  void EndSegment(bool word_end) {
-    if (out_->size() > segment_begin_) {
-      out_->back().flags |= static_cast<uint8_t>(kSegmentEnd | (word_end ? kWordEnd : 0));
+  PARLEY_HOT void EndSegment(bool word_end) {
+    if (size_ > segment_begin_) {
+      out_[size_ - 1].flags |= static_cast<uint8_t>(kSegmentEnd | (word_end ? kWordEnd : 0));
     }
   }
 
-  void AddGap(char32_t symbol, uint32_t start, uint32_t end) {
-    Symbol gap;
+  PARLEY_HOT void AddGap(char32_t symbol, uint32_t start, uint32_t end) {
+    Symbol& gap = out_[size_++];
     gap.key = symbol;
+    gap.run = 1;
     gap.start = start;
     gap.end = end;
     gap.flags = kGap;
-    out_->push_back(gap);
   }
 
+  size_t size() const { return size_; }
+
  private:
-  std::vector<Symbol>* out_;
+  Symbol* out_;
+  size_t size_ = 0;
   size_t segment_begin_ = 0;
   uint8_t pending_flags_ = 0;
 };
 
-}  // namespace
-
-FoldedText FoldForMatching(std::string_view text) {
-  FoldedText folded;
-  std::vector<Atom> atoms = MakeAtoms(text, &folded);
-  ResolveLeetSymbols(&atoms);
-
-  std::vector<Piece> pieces;
-  for (size_t i = 0; i < atoms.size();) {
-    if (!IsWordKind(atoms[i].kind)) {
-      ++i;
+// Runs of single characters ("f u c k", "f.u.c.k") become one word without boundaries: marks
+// the gaps inside such runs kHard.
+void JoinSingleCharacterRuns(const Atom* atoms, const Piece* pieces, size_t piece_count,
+                             Gap* gaps) {
+  // One character, though it may fold to two ("ы" -> "bl", "ß" -> "ss").
+  auto single = [&](size_t p) PARLEY_HOT_LAMBDA {
+    return atoms[pieces[p].first].start == atoms[pieces[p].last - 1].start;
+  };
+  for (size_t k = 0; k < piece_count;) {
+    if (!single(k)) {
+      ++k;
       continue;
     }
-    const size_t first = i;
-    while (i < atoms.size() && IsWordKind(atoms[i].kind)) ++i;
-    pieces.push_back(Piece{first, i});
-  }
-
-  // gaps[k] joins pieces k and k + 1.
-  std::vector<Gap> gaps(pieces.empty() ? 0 : pieces.size() - 1);
-  for (size_t k = 0; k + 1 < pieces.size(); ++k) {
-    gaps[k] = ClassifyGap(atoms, pieces[k].last, pieces[k + 1].first);
-  }
-  // Runs of single characters ("f u c k", "f.u.c.k") become one word without boundaries.
-  for (size_t k = 0; k < pieces.size();) {
-    // One character, though it may fold to two ("ы" -> "bl", "ß" -> "ss").
-    auto single = [&](size_t p) {
-      return atoms[pieces[p].first].start == atoms[pieces[p].last - 1].start;
-    };
     // Every separator of a run is the same ("f.u.c.k", "f u c k"): "a f-u-c-k" is "a" and
     // "f-u-c-k".
-    auto same_gap = [&](size_t g, size_t h) {
+    auto same_gap = [&](size_t g, size_t h) PARLEY_HOT_LAMBDA {
       const size_t length = pieces[g + 1].first - pieces[g].last;
       if (length != pieces[h + 1].first - pieces[h].last) return false;
       for (size_t a = 0; a < length; ++a) {
@@ -318,7 +426,7 @@ FoldedText FoldForMatching(std::string_view text) {
       }
       return true;
     };
-    auto joinable = [&](size_t g) {
+    auto joinable = [&](size_t g) PARLEY_HOT_LAMBDA {
       const size_t from = pieces[g].last;
       const size_t to = pieces[g + 1].first;
       if (to - from > kMaxJoinGap) return false;
@@ -328,9 +436,7 @@ FoldedText FoldForMatching(std::string_view text) {
       return g == k || same_gap(g, k);
     };
     size_t end = k + 1;
-    if (single(k)) {
-      while (end < pieces.size() && single(end) && joinable(end - 1)) ++end;
-    }
+    while (end < piece_count && single(end) && joinable(end - 1)) ++end;
     bool spaced = false;
     if (end - k > 1) {
       for (size_t a = pieces[k].last; a < pieces[k + 1].first; ++a) {
@@ -344,18 +450,51 @@ FoldedText FoldForMatching(std::string_view text) {
       ++k;  // a shorter run may still start at the next piece ("a f-u-c-k")
     }
   }
+}
 
-  folded.symbols.reserve(atoms.size());
-  SymbolWriter writer(&folded.symbols);
+}  // namespace
+
+FoldedText FoldForMatching(std::string_view text) {
+  FoldedText folded;
+  // One scratch allocation for every intermediate array: atoms (two per byte at most), pieces
+  // and gaps (at most one per two atoms, plus one), and the symbols before they are copied out.
+  const size_t atom_room = 2 * text.size() + 1;
+  std::unique_ptr<Atom[]> atom_buffer(new Atom[atom_room]);
+  std::unique_ptr<Piece[]> piece_buffer(new Piece[atom_room / 2 + 1]);
+  Atom* atoms = atom_buffer.get();
+  Piece* pieces = piece_buffer.get();
+
+  Atoms made{atoms, 0, pieces, 0, false};
+  MakeAtoms(text, &folded, &made);
+  const size_t count = made.count;
+  size_t piece_count = made.piece_count;
+  // Demoted leet symbols split pieces ("fuck!" ends before "!"): then find them again.
+  if (made.any_leet && ResolveLeetSymbols(atoms, pieces, piece_count)) {
+    piece_count = FindPieces(atoms, count, pieces);
+  }
+  std::unique_ptr<Gap[]> gap_buffer(new Gap[piece_count > 0 ? piece_count : 1]);
+  Gap* gaps = gap_buffer.get();  // gaps[k] joins pieces k and k + 1
+
+  for (size_t k = 0; k + 1 < piece_count; ++k) {
+    gaps[k] = ClassifyGap(atoms, pieces[k].last, pieces[k + 1].first);
+  }
+  JoinSingleCharacterRuns(atoms, pieces, piece_count, gaps);
+
+  // Written in place, then trimmed: never more symbols than atoms (see SymbolWriter).
+  folded.symbols.resize(count);
+  SymbolWriter writer(folded.symbols.data());
   size_t k = 0;
-  while (k < pieces.size()) {
+  while (k < piece_count) {
     // A segment: pieces joined without a boundary.
     size_t end = k + 1;
-    while (end < pieces.size() && gaps[end - 1].join == Join::kHard) ++end;
+    while (end < piece_count && gaps[end - 1].join == Join::kHard) ++end;
     bool has_letter = false;
-    for (size_t p = k; p < end; ++p) {
+    for (size_t p = k; p < end && !has_letter; ++p) {
       for (size_t a = pieces[p].first; a < pieces[p].last; ++a) {
-        has_letter = has_letter || atoms[a].kind != AtomKind::kDigit;
+        if (atoms[a].kind != AtomKind::kDigit) {
+          has_letter = true;
+          break;
+        }
       }
     }
     const bool word_start = k == 0 || gaps[k - 1].join == Join::kNone;
@@ -363,19 +502,19 @@ FoldedText FoldForMatching(std::string_view text) {
                         k > 0 && gaps[k - 1].join == Join::kSoft && gaps[k - 1].apostrophe);
     for (size_t p = k; p < end; ++p) {
       for (size_t a = pieces[p].first; a < pieces[p].last; ++a) {
-        char32_t key = atoms[a].c;
-        if (has_letter) key = LeetLetter(key);
+        const char32_t key = has_letter ? LeetLetter(atoms[a].c) : atoms[a].c;
         writer.Add(key, atoms[a].repeat, atoms[a].start, atoms[a].end);
       }
     }
-    const bool word_end = end == pieces.size() || gaps[end - 1].join == Join::kNone;
+    const bool word_end = end == piece_count || gaps[end - 1].join == Join::kNone;
     writer.EndSegment(word_end);
-    if (end < pieces.size() && gaps[end - 1].join == Join::kNone) {
+    if (end < piece_count && gaps[end - 1].join == Join::kNone) {
       writer.AddGap(gaps[end - 1].symbol, atoms[pieces[end - 1].last].start,
                     atoms[pieces[end].first].start);
     }
     k = end;
   }
+  folded.symbols.resize(writer.size());
   return folded;
 }
 

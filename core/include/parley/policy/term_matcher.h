@@ -67,6 +67,12 @@ class TermMatcher {
   // Every match in `text`, ordered by end position, then by length (longest first).
   std::vector<TermMatch> FindAll(const text::FoldedText& text) const;
 
+  // Calls `visit(const TermMatch&)` for every match, in FindAll's order, without collecting
+  // them: for the core's own hot paths, which include core/src/policy/term_match_scan.h (where
+  // it is defined) to use it.
+  template <class Visit>
+  void ForEachMatch(const text::FoldedText& text, Visit&& visit) const;
+
   // Number of automaton states (for tests and size reports).
   size_t StateCount() const { return state_count_; }
 
@@ -81,10 +87,11 @@ class TermMatcher {
   };
 
   uint16_t SymbolIndex(char32_t key) const;
+  // ForEachMatch over a table of `Entry` (uint16_t or uint32_t).
+  template <class Entry, class Visit>
+  void Scan(const Entry* next, const text::FoldedText& text, Visit& visit) const;
   // The next state through the sparse trie and failure links (used while building).
   uint32_t Step(uint32_t state, uint16_t symbol) const;
-  bool Accepts(const CompiledTerm& term, const std::vector<text::Symbol>& symbols,
-               size_t last) const;
 
   std::vector<char32_t> alphabet_;  // sorted; a symbol's index is its position + 1
   uint16_t ascii_index_[128] = {};
@@ -94,10 +101,13 @@ class TermMatcher {
   std::vector<uint16_t> edge_symbol_;
   std::vector<uint32_t> edge_target_;
   std::vector<uint32_t> fail_;
-  // The automaton as a full table: next_[state * width_ + symbol].
+  // The automaton as a full table: next_[state * width_ + symbol], with two flags in the top
+  // bits of each entry (core/src/policy/term_match_scan.h); in next16_ instead when every
+  // state number fits in 14 bits.
   size_t width_ = 1;
   size_t state_count_ = 0;
   std::vector<uint32_t> next_;
+  std::vector<uint16_t> next16_;
   std::vector<uint32_t> output_link_;   // next state on the fail chain with outputs, or 0
   std::vector<uint32_t> output_begin_;  // outputs_[output_begin_[s] .. output_begin_[s + 1])
   std::vector<uint32_t> outputs_;       // indexes into terms_

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Text prepared for word matching. Folding per character (fold.h) is not enough against people
@@ -35,22 +38,59 @@ enum SymbolFlag : uint8_t {
   kGap = 32,              // a gap symbol (kSpaceGap, kClauseGap or kSentenceGap)
 };
 
-// One symbol of folded text.
+// One symbol of folded text. No default member values: FoldForMatching writes every field, and
+// the vector below then need not initialise what it is about to overwrite.
 struct Symbol {
-  char32_t key = 0;    // the folded letter, or a gap
-  uint32_t run = 1;    // how many times the letter repeats in the original
-  uint32_t start = 0;  // byte range in the original text
-  uint32_t end = 0;
-  uint8_t flags = 0;
+  char32_t key;    // the folded letter, or a gap
+  uint32_t run;    // how many times the letter repeats in the original
+  uint32_t start;  // byte range in the original text
+  uint32_t end;
+  uint8_t flags;
 
   bool IsGap() const { return (flags & kGap) != 0; }
 };
 
-// The folded form of a text.
+// An allocator whose resize() leaves new elements of a trivial type uninitialised. Folding
+// sizes its output for the worst case and writes it in place; value-initialising it first
+// cost a call per symbol in the size-optimised WebAssembly build.
+template <class T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <class U>
+  UninitializedAllocator(const UninitializedAllocator<U>& /*other*/) noexcept {}
+  template <class U>
+  void construct(U* /*place*/) noexcept {}
+  template <class U, class... Args>
+  void construct(U* place, Args&&... args) {
+    ::new (static_cast<void*>(place)) U(std::forward<Args>(args)...);
+  }
+};
+
+// The symbols of a folded text.
+using Symbols = std::vector<Symbol, UninitializedAllocator<Symbol>>;
+
+// A code point repeated in a row in the original text ("!!!!", "ааааа").
+struct CharacterRun {
+  char32_t code_point;
+  uint32_t length;  // two or more
+  uint32_t start;   // byte range of the whole run
+  uint32_t end;
+};
+
+// The folded form of a text, with what the policy's shape rules need to know about the
+// original, counted in the same pass so that no rule reads the text again.
 struct FoldedText {
-  std::vector<Symbol> symbols;
+  Symbols symbols;
   size_t letters = 0;   // letters of the original (ASCII digits aside), for the shouting rule
   size_t capitals = 0;  // ... and how many of them are capitals
+  // Code points without leading and trailing whitespace (what a reader sees as the length;
+  // malformed UTF-8 counts one per replacement character).
+  size_t visible_length = 0;
+  std::vector<CharacterRun> repeats;  // every run of two or more, in order (the flood rule)
 };
 
 // Folds `text` (any bytes; malformed UTF-8 counts as punctuation) into symbols. Linear time.
