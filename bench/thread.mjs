@@ -1,6 +1,9 @@
 // bench/thread: parse, build, sort and render whole threads of 1k, 10k and 100k comments in
 // the WebAssembly core (in this Node process) and in the native program, and show how the cost
-// grows. Run: node bench/thread.mjs   (./dev.sh bench runs it with the others)
+// grows. Each size is also split in two: the thread pipeline alone (the same thread with empty
+// bodies: JSON, model, tree, sort, the HTML around each comment) and the bodies' markup (the
+// difference; `renderMarkup` over every body, one call each, is printed as a cross-check).
+// Run: node bench/thread.mjs   (./dev.sh bench runs it with the others)
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../tests/support/core.mjs';
@@ -38,22 +41,53 @@ function timeNative(json, runs) {
   return median(times);
 }
 
+function timeMarkupAlone(bodies, runs) {
+  for (const body of bodies) core.renderMarkup(body);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    for (const body of bodies) core.renderMarkup(body);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
 const startup = timeNative('[]', 9);  // process start, subtracted below
 const rows = [];
 for (const size of sizes) {
-  const json = JSON.stringify(makeThread(size));
+  const comments = makeThread(size);
+  const json = JSON.stringify(comments);
+  const bare = JSON.stringify(comments.map((comment) => ({ ...comment, body: '' })));
   const runs = size >= 100000 ? 3 : 7;
-  rows.push({ size, kb: json.length / 1024, wasm: timeWasm(json, runs), native: Math.max(0, timeNative(json, runs) - startup) });
+  const native = (text) => Math.max(0, timeNative(text, runs) - startup);
+  rows.push({
+    size,
+    kb: json.length / 1024,
+    wasm: timeWasm(json, runs),
+    wasmBare: timeWasm(bare, runs),
+    native: native(json),
+    nativeBare: native(bare),
+    markupAlone: timeMarkupAlone(comments.map((comment) => comment.body), size >= 100000 ? 1 : 3),
+  });
 }
 
+const ms = (value, width) => value.toFixed(1).padStart(width);
 console.log('bench/thread: JSON in, thread HTML out (parse + build + sort by best + render)');
 console.log('comments   input KB   wasm ms   native ms   wasm/native   wasm growth');
 let previous;
 for (const row of rows) {
   const growth = previous ? `x${(row.wasm / previous.wasm).toFixed(1)} for x${row.size / previous.size}` : '';
   console.log(
-    `${String(row.size).padStart(8)}  ${row.kb.toFixed(0).padStart(9)}  ${row.wasm.toFixed(1).padStart(8)}  ${row.native.toFixed(1).padStart(10)}  ${(row.wasm / row.native).toFixed(2).padStart(12)}  ${growth}`,
+    `${String(row.size).padStart(8)}  ${row.kb.toFixed(0).padStart(9)}  ${ms(row.wasm, 8)}  ${ms(row.native, 10)}  ${(row.wasm / row.native).toFixed(2).padStart(12)}  ${growth}`,
   );
   previous = row;
 }
-console.log(`(native times exclude process start-up, ${startup.toFixed(1)} ms measured with an empty thread)`);
+console.log('\nwhere the time goes (ms): the pipeline alone (empty bodies) and the bodies\' markup (the rest)');
+console.log('comments   wasm pipeline   wasm markup   native pipeline   native markup   renderMarkup alone (wasm)');
+for (const row of rows) {
+  console.log(
+    `${String(row.size).padStart(8)}  ${ms(row.wasmBare, 14)}  ${ms(row.wasm - row.wasmBare, 12)}  ${ms(row.nativeBare, 16)}  ${ms(row.native - row.nativeBare, 14)}  ${ms(row.markupAlone, 26)}`,
+  );
+}
+console.log(`(native times exclude process start-up, ${startup.toFixed(1)} ms measured with an empty thread;`);
+console.log(' renderMarkup alone is one call per body, so it includes the per-call cost of the JavaScript wrapper)');

@@ -1,6 +1,7 @@
 #include "parley/json.h"
 
 #include <cmath>
+#include <cstring>
 
 #include "parley/utf8.h"
 
@@ -23,30 +24,45 @@ const std::vector<Member>& NoMembers() {
   return none;
 }
 
-// A recursive-descent parser whose recursion is bounded by ParseOptions::max_depth.
-class Parser {
- public:
-  Parser(std::string_view text, const ParseOptions& options) : text_(text), options_(options) {}
+// `number` as an integer in [min, max], or nullopt (fractional or out of range).
+std::optional<int64_t> IntegerIn(double number, int64_t min, int64_t max) {
+  if (std::floor(number) != number) return std::nullopt;
+  if (number < static_cast<double>(min) || number > static_cast<double>(max)) return std::nullopt;
+  return static_cast<int64_t>(number);
+}
 
-  ParseResult Run() {
-    ParseResult result;
-    SkipWhitespace();
-    if (!ParseValue(&result.value, 0)) {
-      result.error = error_;
-      result.error_offset = error_offset_;
-      result.value = Value();
-      return result;
+}  // namespace
+
+// A recursive-descent parser whose recursion is bounded by ParseOptions::max_depth. It writes
+// the Document's nodes in document order; strings without escapes or malformed UTF-8 (nearly
+// all of them) are not copied, only located.
+class DocumentParser {
+ public:
+  DocumentParser(Document* document, const ParseOptions& options)
+      : document_(*document), text_(document->text_), options_(options) {}
+
+  void Run() {
+    if (text_.size() >= UINT32_MAX) {
+      Fail("the document is too large");
+    } else {
+      SkipWhitespace();
+      if (ParseValue(0)) {
+        SkipWhitespace();
+        if (pos_ != text_.size()) Fail("unexpected text after the JSON value");
+      }
     }
-    SkipWhitespace();
-    if (pos_ != text_.size()) {
-      result.error = "unexpected text after the JSON value";
-      result.error_offset = pos_;
-      result.value = Value();
+    if (!error_.empty()) {
+      document_.error_ = std::move(error_);
+      document_.error_offset_ = error_offset_;
+      document_.nodes_.clear();
+      document_.numbers_.clear();
+      document_.decoded_.clear();
     }
-    return result;
   }
 
  private:
+  using Node = Document::Node;
+
   bool Fail(std::string message) {
     if (error_.empty()) {
       error_ = std::move(message);
@@ -57,6 +73,20 @@ class Parser {
 
   bool AtEnd() const { return pos_ >= text_.size(); }
   char Peek() const { return text_[pos_]; }
+
+  static uint32_t U32(size_t value) { return static_cast<uint32_t>(value); }
+
+  // Appends a node and returns its index; `next` is set once the value is complete.
+  uint32_t Add(Type type, uint32_t first = 0, uint32_t second = 0) {
+    Node node;
+    node.type = type;
+    node.first = first;
+    node.second = second;
+    document_.nodes_.push_back(node);
+    return U32(document_.nodes_.size() - 1);
+  }
+
+  void Close(uint32_t index) { document_.nodes_[index].next = U32(document_.nodes_.size()); }
 
   void SkipWhitespace() {
     while (!AtEnd()) {
@@ -72,21 +102,21 @@ class Parser {
     return true;
   }
 
-  bool ParseValue(Value* out, size_t depth) {
+  bool Literal(Type type, uint32_t first, std::string_view word) {
+    Close(Add(type, first));
+    return ConsumeWord(word);
+  }
+
+  bool ParseValue(size_t depth) {
     if (AtEnd()) return Fail("unexpected end of input");
     switch (Peek()) {
-      case '{': return ParseObject(out, depth);
-      case '[': return ParseArray(out, depth);
-      case '"': {
-        std::string text;
-        if (!ParseString(&text)) return false;
-        *out = Value::String(std::move(text));
-        return true;
-      }
-      case 't': *out = Value::Bool(true); return ConsumeWord("true");
-      case 'f': *out = Value::Bool(false); return ConsumeWord("false");
-      case 'n': *out = Value(); return ConsumeWord("null");
-      default: return ParseNumber(out);
+      case '{': return ParseObject(depth);
+      case '[': return ParseArray(depth);
+      case '"': return ParseString();
+      case 't': return Literal(Type::kBool, 1, "true");
+      case 'f': return Literal(Type::kBool, 0, "false");
+      case 'n': return Literal(Type::kNull, 0, "null");
+      default: return ParseNumber();
     }
   }
 
@@ -97,18 +127,19 @@ class Parser {
     return true;
   }
 
-  bool ParseArray(Value* out, size_t depth) {
+  bool ParseArray(size_t depth) {
     if (!Enter(depth)) return false;
-    *out = Value::Array();
+    const uint32_t array = Add(Type::kArray);
+    uint32_t count = 0;
     if (!AtEnd() && Peek() == ']') {
       ++pos_;
+      Close(array);
       return true;
     }
     while (true) {
-      Value item;
       SkipWhitespace();
-      if (!ParseValue(&item, depth + 1)) return false;
-      out->Push(std::move(item));
+      if (!ParseValue(depth + 1)) return false;
+      ++count;
       SkipWhitespace();
       if (AtEnd()) return Fail("unterminated array");
       if (Peek() == ',') {
@@ -117,31 +148,33 @@ class Parser {
       }
       if (Peek() == ']') {
         ++pos_;
+        document_.nodes_[array].first = count;
+        Close(array);
         return true;
       }
       return Fail("expected ',' or ']' in array");
     }
   }
 
-  bool ParseObject(Value* out, size_t depth) {
+  bool ParseObject(size_t depth) {
     if (!Enter(depth)) return false;
-    *out = Value::Object();
+    const uint32_t object = Add(Type::kObject);
+    uint32_t count = 0;
     if (!AtEnd() && Peek() == '}') {
       ++pos_;
+      Close(object);
       return true;
     }
     while (true) {
       SkipWhitespace();
       if (AtEnd() || Peek() != '"') return Fail("expected a string key in object");
-      std::string key;
-      if (!ParseString(&key)) return false;
+      if (!ParseString()) return false;
       SkipWhitespace();
       if (AtEnd() || Peek() != ':') return Fail("expected ':' after object key");
       ++pos_;
       SkipWhitespace();
-      Value value;
-      if (!ParseValue(&value, depth + 1)) return false;
-      out->Set(std::move(key), std::move(value));
+      if (!ParseValue(depth + 1)) return false;
+      ++count;
       SkipWhitespace();
       if (AtEnd()) return Fail("unterminated object");
       if (Peek() == ',') {
@@ -150,6 +183,8 @@ class Parser {
       }
       if (Peek() == '}') {
         ++pos_;
+        document_.nodes_[object].first = count;
+        Close(object);
         return true;
       }
       return Fail("expected ',' or '}' in object");
@@ -176,16 +211,85 @@ class Parser {
     return true;
   }
 
-  bool ParseString(std::string* out) {
+  // Advances over printable ASCII other than '"' and '\\', eight bytes at a time where it can:
+  // comment bodies are long runs of such bytes, and this loop is most of the parser's time.
+  void SkipPlainAscii() {
+    constexpr uint64_t kOnes = 0x0101010101010101u;
+    constexpr uint64_t kHighBits = 0x8080808080808080u;
+    const char* const data = text_.data();
+    while (text_.size() - pos_ >= 8) {
+      uint64_t block;
+      std::memcpy(&block, data + pos_, 8);
+      // High bit of a byte set when it is < 0x20, '"', '\\' or >= 0x80. A borrow can only
+      // mark a byte after a genuine stop, so the lowest marked byte is always a real one.
+      const uint64_t quote = block ^ (kOnes * '"');
+      const uint64_t backslash = block ^ (kOnes * '\\');
+      const uint64_t stops = (((block - kOnes * 0x20) & ~block) | ((quote - kOnes) & ~quote) |
+                              ((backslash - kOnes) & ~backslash) | block) &
+                             kHighBits;
+      if (stops != 0) {
+        if (IsLittleEndian()) {
+          pos_ += static_cast<size_t>(CountTrailingZeros(stops) / 8);
+          return;
+        }
+        break;
+      }
+      pos_ += 8;
+    }
+    while (!AtEnd()) {
+      const auto c = static_cast<unsigned char>(Peek());
+      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return;
+      ++pos_;
+    }
+  }
+
+  static bool IsLittleEndian() {
+    const uint16_t probe = 1;
+    unsigned char first;
+    std::memcpy(&first, &probe, 1);
+    return first == 1;
+  }
+
+  static int CountTrailingZeros(uint64_t value) { return __builtin_ctzll(value); }
+
+  // Reads a string and adds its node. The common string (no escapes, valid UTF-8) becomes a
+  // view of the input; the first escape or malformed byte switches to decoding into decoded_.
+  bool ParseString() {
     ++pos_;  // the opening quote
+    const size_t start = pos_;
+    while (true) {
+      SkipPlainAscii();
+      if (AtEnd()) return Fail("unterminated string");
+      const auto c = static_cast<unsigned char>(Peek());
+      if (c == '"') {
+        Close(Add(Type::kString, U32(start), U32(pos_ - start)));
+        document_.nodes_.back().in_input = true;
+        ++pos_;
+        return true;
+      }
+      if (c < 0x20) return Fail("control character in string");
+      if (c == '\\') break;
+      const size_t at = pos_;
+      if (utf8::Decode(text_, &pos_) == utf8::kReplacement &&
+          (pos_ - at != 3 || text_.compare(at, 3, "\xEF\xBF\xBD") != 0)) {
+        pos_ = at;  // malformed: decode from here on
+        break;
+      }
+    }
+    std::string& out = document_.decoded_;
+    const size_t offset = out.size();
+    out.append(text_, start, pos_ - start);
+    if (!DecodeRest(&out)) return false;
+    Close(Add(Type::kString, U32(offset), U32(out.size() - offset)));
+    return true;
+  }
+
+  // Decodes the rest of a string from an escape or a malformed byte to its closing quote.
+  bool DecodeRest(std::string* out) {
     while (true) {
       // Copy the run of plain bytes at once; validate its UTF-8 as we go.
       const size_t run_start = pos_;
-      while (!AtEnd()) {
-        const unsigned char c = static_cast<unsigned char>(Peek());
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-        ++pos_;
-      }
+      SkipPlainAscii();
       out->append(text_, run_start, pos_ - run_start);
       if (AtEnd()) return Fail("unterminated string");
       const unsigned char c = static_cast<unsigned char>(Peek());
@@ -241,7 +345,7 @@ class Parser {
     }
   }
 
-  bool ParseNumber(Value* out) {
+  bool ParseNumber() {
     const size_t start = pos_;
     auto digits = [&] {
       const size_t from = pos_;
@@ -266,8 +370,10 @@ class Parser {
       if (digits() == 0) return Fail("invalid number");
     }
     if (pos_ - start > 400) return Fail("number is too long");
-    *out = Value::Number(DecimalToDouble(text_.substr(start, pos_ - start)));
-    if (!std::isfinite(out->AsNumber())) return Fail("number is out of range");
+    const double value = DecimalToDouble(text_.substr(start, pos_ - start));
+    if (!std::isfinite(value)) return Fail("number is out of range");
+    Close(Add(Type::kNumber, U32(document_.numbers_.size())));
+    document_.numbers_.push_back(value);
     return true;
   }
 
@@ -333,14 +439,13 @@ class Parser {
     return negative ? -value : value;
   }
 
+  Document& document_;
   std::string_view text_;
   const ParseOptions& options_;
   size_t pos_ = 0;
   std::string error_;
   size_t error_offset_ = 0;
 };
-
-}  // namespace
 
 Value Value::Bool(bool value) {
   Value result;
@@ -380,9 +485,8 @@ std::string_view Value::AsString(std::string_view fallback) const {
 }
 
 std::optional<int64_t> Value::AsInteger(int64_t min, int64_t max) const {
-  if (!IsNumber() || std::floor(number_) != number_) return std::nullopt;
-  if (number_ < static_cast<double>(min) || number_ > static_cast<double>(max)) return std::nullopt;
-  return static_cast<int64_t>(number_);
+  if (!IsNumber()) return std::nullopt;
+  return IntegerIn(number_, min, max);
 }
 
 const Value& Value::operator[](std::string_view key) const {
@@ -409,8 +513,114 @@ void Value::Set(std::string key, Value value) {
   members_.push_back(Member{std::move(key), std::move(value)});
 }
 
+Document::Document(std::string_view text, const ParseOptions& options) : text_(text) {
+  DocumentParser(this, options).Run();
+}
+
+std::string_view Document::TextOf(const Node& node) const {
+  const std::string_view source = node.in_input ? text_ : std::string_view(decoded_);
+  return source.substr(node.first, node.second);
+}
+
+Type View::type() const { return document_ == nullptr ? Type::kNull : document_->NodeAt(index_).type; }
+
+bool View::AsBool(bool fallback) const { return IsBool() ? document_->NodeAt(index_).first != 0 : fallback; }
+
+double View::AsNumber(double fallback) const {
+  return IsNumber() ? document_->numbers_[document_->NodeAt(index_).first] : fallback;
+}
+
+std::string_view View::AsString(std::string_view fallback) const {
+  return IsString() ? document_->TextOf(document_->NodeAt(index_)) : fallback;
+}
+
+std::optional<int64_t> View::AsInteger(int64_t min, int64_t max) const {
+  if (!IsNumber()) return std::nullopt;
+  return IntegerIn(AsNumber(), min, max);
+}
+
+View View::operator[](std::string_view key) const {
+  View found;
+  for (const MemberView& member : Members()) {
+    if (member.key == key) found = member.value;
+  }
+  return found;
+}
+
+size_t View::size() const {
+  return IsArray() || IsObject() ? document_->NodeAt(index_).first : 0;
+}
+
+View::Range<View> View::Items() const {
+  if (!IsArray()) return Range<View>(nullptr, 0, 0);
+  return Range<View>(document_, index_ + 1, document_->NodeAt(index_).next);
+}
+
+View::Range<MemberView> View::Members() const {
+  if (!IsObject()) return Range<MemberView>(nullptr, 0, 0);
+  return Range<MemberView>(document_, index_ + 1, document_->NodeAt(index_).next);
+}
+
+template <>
+View View::Range<View>::Iterator::operator*() const {
+  return View(document_, index_);
+}
+
+template <>
+View::Range<View>::Iterator& View::Range<View>::Iterator::operator++() {
+  index_ = document_->NodeAt(index_).next;
+  return *this;
+}
+
+template <>
+MemberView View::Range<MemberView>::Iterator::operator*() const {
+  return MemberView{document_->TextOf(document_->NodeAt(index_)), View(document_, index_ + 1)};
+}
+
+template <>
+View::Range<MemberView>::Iterator& View::Range<MemberView>::Iterator::operator++() {
+  index_ = document_->NodeAt(index_ + 1).next;  // past the key and the value's subtree
+  return *this;
+}
+
+namespace {
+
+// Depth is bounded by the parser's nesting limit.
+Value ToValue(View view) {
+  switch (view.type()) {
+    case Type::kNull: return Value();
+    case Type::kBool: return Value::Bool(view.AsBool());
+    case Type::kNumber: return Value::Number(view.AsNumber());
+    case Type::kString: return Value::String(std::string(view.AsString()));
+    case Type::kArray: {
+      Value array = Value::Array();
+      for (View item : view.Items()) array.Push(ToValue(item));
+      return array;
+    }
+    case Type::kObject: {
+      Value object = Value::Object();
+      for (const MemberView& member : view.Members()) {
+        object.Set(std::string(member.key), ToValue(member.value));
+      }
+      return object;
+    }
+  }
+  return Value();
+}
+
+}  // namespace
+
+// One grammar for both readers: the tree is made from a parsed Document.
 ParseResult Parse(std::string_view text, const ParseOptions& options) {
-  return Parser(text, options).Run();
+  const Document document(text, options);
+  ParseResult result;
+  if (!document.ok()) {
+    result.error = document.error();
+    result.error_offset = document.error_offset();
+    return result;
+  }
+  result.value = ToValue(document.root());
+  return result;
 }
 
 void AppendQuoted(std::string* out, std::string_view text) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -99,6 +100,87 @@ TEST(Json, SerializeRoundTripsAndEscapesForScripts) {
   std::string quoted;
   parley::json::AppendQuoted(&quoted, "line\u2028sep\xFF");
   EXPECT_EQ(quoted, "\"line\\u2028sep\xEF\xBF\xBD\"");
+}
+
+// The Document reads exactly what Parse reads; the tree is made from it, so these check the
+// views themselves: strings in place, iteration, lookups and the failure cases.
+TEST(JsonDocument, ViewsStringsInTheInputAndDecodesOnlyWhatItMust) {
+  const std::string text = R"([{"id": "c1", "body": "plain", "escaped": "a\nb\u00e9", "n": -2.5,)"
+                           R"( "ok": true, "none": null, "list": [1, [2, {}], "x"]}, 7])";
+  const parley::json::Document document(text);
+  ASSERT_TRUE(document.ok()) << document.error();
+  const parley::json::View root = document.root();
+  ASSERT_TRUE(root.IsArray());
+  EXPECT_EQ(root.size(), 2u);
+  const parley::json::View comment = *root.Items().begin();
+  EXPECT_EQ(comment.size(), 7u);
+  const std::string_view body = comment["body"].AsString();
+  EXPECT_EQ(body, "plain");
+  EXPECT_TRUE(body.data() >= text.data() && body.data() < text.data() + text.size());  // no copy
+  EXPECT_EQ(comment["escaped"].AsString(), "a\nb\xC3\xA9");
+  EXPECT_EQ(comment["n"].AsNumber(), -2.5);
+  EXPECT_FALSE(comment["n"].AsInteger(-10, 10).has_value());
+  EXPECT_TRUE(comment["ok"].AsBool());
+  EXPECT_TRUE(comment["none"].IsNull());
+  EXPECT_TRUE(comment["missing"]["deeper"].IsNull());
+  EXPECT_EQ(comment["id"]["x"].AsString("fallback"), "fallback");
+  std::vector<std::string> keys;
+  for (const parley::json::MemberView& member : comment.Members()) keys.emplace_back(member.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"id", "body", "escaped", "n", "ok", "none", "list"}));
+  // Iteration skips whole subtrees: the list has three items, whatever they hold.
+  size_t items = 0;
+  for (parley::json::View item : comment["list"].Items()) {
+    ++items;
+    if (items == 2) {
+      EXPECT_EQ(item.size(), 2u);
+    }
+  }
+  EXPECT_EQ(items, 3u);
+  size_t top = 0;
+  for (parley::json::View item : root.Items()) {
+    if (++top == 2) {
+      EXPECT_EQ(item.AsInteger(0, 10), 7);
+    }
+  }
+  EXPECT_EQ(top, 2u);
+  for (parley::json::View item : comment.Items()) ADD_FAILURE() << "an object has no items " << item.size();
+}
+
+TEST(JsonDocument, RepeatedKeysReadTheLastOne) {
+  const parley::json::Document document(R"({"status": "published", "status": "deleted"})");
+  ASSERT_TRUE(document.ok());
+  EXPECT_EQ(document.root()["status"].AsString(), "deleted");
+  EXPECT_EQ(document.root().size(), 2u);
+}
+
+TEST(JsonDocument, MalformedUtf8AndEscapesMatchTheTree) {
+  for (const std::string& text : {std::string("[\"a\xFF" "b\", \"\\ud83d\\ude00\", \"\\ud800x\", \"ok \xEF\xBF\xBD\"]"),
+                                 std::string("[\"\xC3\", \"\xE2\x82\", \"\xED\xA0\x80\"]")}) {
+    const parley::json::Document document(text);
+    const auto tree = Parse(text);
+    ASSERT_TRUE(document.ok() && tree.ok()) << document.error();
+    size_t i = 0;
+    for (parley::json::View item : document.root().Items()) {
+      EXPECT_EQ(item.AsString(), tree.value.Items().at(i).AsString()) << i;
+      ++i;
+    }
+    EXPECT_EQ(i, tree.value.Items().size());
+  }
+}
+
+TEST(JsonDocument, ErrorsAreTheSameAsParse) {
+  for (const std::string& text :
+       {std::string(R"({"body": "hello", "author": })"), std::string("[1, 2"), std::string("\"abc"),
+        std::string("{\"a\" 1}"), std::string("[1] x"), std::string(""), std::string("\"a\tb\""),
+        std::string("\"\\x\""), std::string("\"abcdefghij\\u12"), std::string(100, '['),
+        std::string("[\"long plain run without an end")}) {
+    const parley::json::Document document(text);
+    const auto tree = Parse(text);
+    EXPECT_FALSE(document.ok()) << text;
+    EXPECT_EQ(document.error(), tree.error) << text;
+    EXPECT_EQ(document.error_offset(), tree.error_offset) << text;
+    EXPECT_TRUE(document.root().IsNull());
+  }
 }
 
 }  // namespace

@@ -1,9 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <deque>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "parley/json.h"
 #include "parley/thread/build.h"
+#include "parley/thread/comment.h"
 #include "parley/thread/page.h"
 #include "parley/thread/render.h"
 
@@ -14,10 +19,17 @@ using parley::thread::Comment;
 using parley::thread::ThreadOptions;
 using parley::thread::WilsonLowerBound;
 
+// Comments view their text, so the ids made for a test are kept here for the whole run.
+std::string_view Keep(std::string text) {
+  static std::deque<std::string> kept;
+  kept.push_back(std::move(text));
+  return kept.back();
+}
+
 Comment Make(std::string id, std::string parent, int64_t minute) {
   Comment comment;
-  comment.id = std::move(id);
-  comment.parent = std::move(parent);
+  comment.id = Keep(std::move(id));
+  comment.parent = Keep(std::move(parent));
   comment.author.name = "A";
   comment.body = "x";
   comment.created.unix_ms = minute * 60000;
@@ -97,6 +109,38 @@ TEST(RenderThread, OutputGrowsLinearlyWithComments) {
   const double small = static_cast<double>(render(1000)) / 1000;
   const double large = static_cast<double>(render(10000)) / 10000;
   EXPECT_NEAR(large / small, 1.0, 0.02);
+}
+
+TEST(CommentsFromJson, ViewsTheInputAndCopiesOnlyWhatItRewrites) {
+  const std::string text =
+      R"([{"id": "c1", "author": {"name": "Ann", "badges": ["staff", ""]}, "body": "*hi*\u0000"},)"
+      R"( {"id": 42, "parent": "c1", "author": "bad\u0001name\u0085!", "status": "x", "status": "deleted"},)"
+      R"( {"parent": "c1"}, 7])";
+  const parley::json::Document document(text);
+  ASSERT_TRUE(document.ok()) << document.error();
+  std::string error;
+  const parley::thread::CommentList list = parley::thread::CommentsFromJson(document.root(), &error);
+  ASSERT_TRUE(error.empty()) << error;
+  ASSERT_EQ(list.comments.size(), 2u);
+  EXPECT_EQ(list.skipped, 2u);
+  const Comment& first = list.comments[0];
+  const auto in_input = [&](std::string_view view) {
+    return view.data() >= text.data() && view.data() + view.size() <= text.data() + text.size();
+  };
+  EXPECT_EQ(first.id, "c1");
+  EXPECT_TRUE(in_input(first.id));
+  EXPECT_TRUE(in_input(first.author.name));
+  EXPECT_EQ(first.author.badges, (std::vector<std::string_view>{"staff"}));
+  EXPECT_EQ(first.body, std::string_view("*hi*\0", 5));  // the markup renderer sanitises bodies
+  const Comment& second = list.comments[1];
+  EXPECT_EQ(second.id, "42");  // a number read as id text, kept in owned_text
+  EXPECT_EQ(second.parent, "c1");
+  EXPECT_EQ(second.author.name, "bad\xEF\xBF\xBDname\xEF\xBF\xBD!");  // controls replaced
+  EXPECT_EQ(second.status, parley::thread::Status::kDeleted);  // the last of repeated keys
+  EXPECT_EQ(std::distance(list.owned_text.begin(), list.owned_text.end()), 2);
+  std::string not_array;
+  parley::thread::CommentsFromJson(parley::json::Document("{}").root(), &not_array);
+  EXPECT_EQ(not_array, "the comments must be a JSON array");
 }
 
 }  // namespace

@@ -92,6 +92,133 @@ struct ParseResult {
 // Parses one JSON document (RFC 8259) surrounded by optional whitespace.
 ParseResult Parse(std::string_view text, const ParseOptions& options = {});
 
+class Document;
+struct MemberView;
+
+// A value inside a Document: a handle of two words, copied freely. Lookups on the wrong type
+// or a missing key give a null view, as with Value.
+class View {
+ public:
+  View() = default;
+
+  Type type() const;
+  bool IsNull() const { return type() == Type::kNull; }
+  bool IsBool() const { return type() == Type::kBool; }
+  bool IsNumber() const { return type() == Type::kNumber; }
+  bool IsString() const { return type() == Type::kString; }
+  bool IsArray() const { return type() == Type::kArray; }
+  bool IsObject() const { return type() == Type::kObject; }
+
+  // The value if it has this type, otherwise `fallback`. Strings view the document's input (or
+  // its own buffer for strings that had escapes or malformed UTF-8) and live as long as both.
+  bool AsBool(bool fallback = false) const;
+  double AsNumber(double fallback = 0) const;
+  std::string_view AsString(std::string_view fallback = {}) const;
+  std::optional<int64_t> AsInteger(int64_t min, int64_t max) const;
+
+  // The member named `key` of an object (the last one, if repeated, as Value does).
+  View operator[](std::string_view key) const;
+  // The number of elements of an array or members of an object (0 for other types).
+  size_t size() const;
+
+  // Forward iteration over an array's elements (Item = View) or an object's members.
+  template <typename Item>
+  class Range {
+   public:
+    class Iterator {
+     public:
+      Item operator*() const;
+      Iterator& operator++();
+      bool operator!=(const Iterator& other) const { return index_ != other.index_; }
+
+     private:
+      friend class Range;
+      Iterator(const Document* document, uint32_t index) : document_(document), index_(index) {}
+      const Document* document_;
+      uint32_t index_;
+    };
+    Iterator begin() const { return Iterator(document_, begin_); }
+    Iterator end() const { return Iterator(document_, end_); }
+
+   private:
+    friend class View;
+    Range(const Document* document, uint32_t begin, uint32_t end)
+        : document_(document), begin_(begin), end_(end) {}
+    const Document* document_;
+    uint32_t begin_;
+    uint32_t end_;
+  };
+
+  // The elements of an array (empty for other types).
+  Range<View> Items() const;
+  // The members of an object in document order (empty for other types).
+  Range<MemberView> Members() const;
+
+ private:
+  friend class Document;
+  View(const Document* document, uint32_t index) : document_(document), index_(index) {}
+  const Document* document_ = nullptr;  // null for the null view
+  uint32_t index_ = 0;
+};
+
+// One member of an object, as View::Members() yields them.
+struct MemberView {
+  std::string_view key;
+  View value;
+};
+
+// A parsed document for hot paths (a thread of thousands of comments): one flat array of
+// nodes, strings viewed in the input text, so parsing allocates a few growing buffers rather
+// than a string, a vector or two per value as Value does. It reads exactly what Parse reads
+// (the same grammar, limits, errors and offsets). The input text must outlive the Document,
+// which can be neither copied nor moved, so the views it hands out stay valid while it lives.
+class Document {
+ public:
+  explicit Document(std::string_view text, const ParseOptions& options = {});
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }
+  size_t error_offset() const { return error_offset_; }
+  // The top-level value; a null view when parsing failed.
+  View root() const { return ok() ? View(this, 0) : View(); }
+
+ private:
+  friend class View;
+  friend class DocumentParser;
+
+  // One value. Containers are followed by their contents (an object's as key, value, key,
+  // value, ...), so `next` (the index just past the value's last node) skips a whole subtree.
+  struct Node {
+    Type type = Type::kNull;
+    bool in_input = false;  // a string whose text is the input's bytes at [first, first + second)
+    uint32_t next = 0;
+    uint32_t first = 0;   // bool: 0 or 1; number: index in numbers_; string: offset; container: size
+    uint32_t second = 0;  // string: length in bytes
+  };
+
+  const Node& NodeAt(uint32_t index) const { return nodes_[index]; }
+  std::string_view TextOf(const Node& node) const;
+
+  std::string_view text_;
+  std::vector<Node> nodes_;
+  std::vector<double> numbers_;
+  std::string decoded_;  // the text of strings that had escapes or malformed UTF-8
+  std::string error_;
+  size_t error_offset_ = 0;
+};
+
+// Iteration steps, defined in json.cpp for the two kinds of range.
+template <>
+View View::Range<View>::Iterator::operator*() const;
+template <>
+View::Range<View>::Iterator& View::Range<View>::Iterator::operator++();
+template <>
+MemberView View::Range<MemberView>::Iterator::operator*() const;
+template <>
+View::Range<MemberView>::Iterator& View::Range<MemberView>::Iterator::operator++();
+
 // Appends `text` as a JSON string literal: quoted, escaped, valid UTF-8 (U+FFFD for bad bytes).
 void AppendQuoted(std::string* out, std::string_view text);
 

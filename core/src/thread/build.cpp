@@ -47,7 +47,7 @@ int64_t FindId(const IdIndex& index, std::string_view id) {
 // Points every node at its parent's index, or -1; marks orphans.
 void LinkParents(std::vector<Node>* nodes, const IdIndex& index) {
   for (Node& node : *nodes) {
-    const std::string& parent = node.comment->parent;
+    const std::string_view parent = node.comment->parent;
     if (parent.empty() || parent == node.comment->id) continue;  // top-level, or a self-reply
     node.parent = FindId(index, parent);
     node.orphan = node.parent == -1;
@@ -127,28 +127,47 @@ Thread BuildThread(const std::vector<Comment>& comments, const ThreadOptions& op
   LinkParents(&thread.nodes, index);
   thread.cycles_broken = BreakCycles(&thread.nodes);
 
-  // Breadth-first order from the roots: every parent comes before its replies, so walking it
-  // backwards settles each subtree before its parent, without recursion.
-  std::vector<std::vector<int64_t>> children(thread.nodes.size());
-  std::vector<int64_t> order;
-  order.reserve(thread.nodes.size());
-  for (size_t i = 0; i < thread.nodes.size(); ++i) {
-    const int64_t parent = thread.nodes[i].parent;
-    if (parent == -1) {
-      order.push_back(static_cast<int64_t>(i));
-    } else {
-      children[static_cast<size_t>(parent)].push_back(static_cast<int64_t>(i));
+  // Each node's children in input order, as one flat list cut by offsets: a vector per node
+  // would cost an allocation per comment with replies.
+  const size_t count = thread.nodes.size();
+  std::vector<size_t> child_start(count + 1, 0);
+  for (const Node& node : thread.nodes) {
+    if (node.parent != -1) ++child_start[static_cast<size_t>(node.parent) + 1];
+  }
+  for (size_t i = 0; i < count; ++i) child_start[i + 1] += child_start[i];
+  std::vector<int64_t> child_list(child_start[count]);
+  {
+    std::vector<size_t> fill(child_start.begin(), child_start.end() - 1);
+    for (size_t i = 0; i < count; ++i) {
+      const int64_t parent = thread.nodes[i].parent;
+      if (parent != -1) child_list[fill[static_cast<size_t>(parent)]++] = static_cast<int64_t>(i);
     }
   }
+  auto children_begin = [&](int64_t node) {
+    return child_list.begin() + static_cast<std::ptrdiff_t>(child_start[static_cast<size_t>(node)]);
+  };
+  auto children_end = [&](int64_t node) {
+    return child_list.begin() + static_cast<std::ptrdiff_t>(child_start[static_cast<size_t>(node) + 1]);
+  };
+
+  // Breadth-first order from the roots: every parent comes before its replies, so walking it
+  // backwards settles each subtree before its parent, without recursion.
+  std::vector<int64_t> order;
+  order.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    if (thread.nodes[i].parent == -1) order.push_back(static_cast<int64_t>(i));
+  }
   for (size_t head = 0; head < order.size(); ++head) {
-    for (int64_t child : children[static_cast<size_t>(order[head])]) order.push_back(child);
+    order.insert(order.end(), children_begin(order[head]), children_end(order[head]));
   }
 
   std::vector<char> kept(thread.nodes.size(), 0);
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
     Node& node = thread.nodes[static_cast<size_t>(*it)];
     const bool visible = ViewerMaySee(*node.comment, options.viewer);
-    for (int64_t child : children[static_cast<size_t>(*it)]) {
+    node.replies.reserve(static_cast<size_t>(children_end(*it) - children_begin(*it)));
+    for (auto child_at = children_begin(*it); child_at != children_end(*it); ++child_at) {
+      const int64_t child = *child_at;
       if (!kept[static_cast<size_t>(child)]) continue;
       node.replies.push_back(child);
       node.shown_in_branch += thread.nodes[static_cast<size_t>(child)].shown_in_branch;

@@ -7,14 +7,58 @@ namespace parley::thread {
 
 namespace {
 
+// The fields of one comment entry, as views into the document. A single pass over the
+// members fills them; a repeated key keeps its last value, as json lookups do.
+struct Fields {
+  json::View id, parent, author, body, created, edited, score, status, pinned;
+};
+
+Fields FieldsOf(json::View entry) {
+  Fields fields;
+  for (const json::MemberView& member : entry.Members()) {
+    const std::string_view key = member.key;
+    json::View* slot = nullptr;
+    if (key == "id") slot = &fields.id;
+    else if (key == "parent") slot = &fields.parent;
+    else if (key == "author") slot = &fields.author;
+    else if (key == "body") slot = &fields.body;
+    else if (key == "created") slot = &fields.created;
+    else if (key == "edited") slot = &fields.edited;
+    else if (key == "score") slot = &fields.score;
+    else if (key == "status") slot = &fields.status;
+    else if (key == "pinned") slot = &fields.pinned;
+    if (slot != nullptr) *slot = member.value;
+  }
+  return fields;
+}
+
+// `text` as utf8::Sanitize would make it, copied into `owned` only when that changes it. JSON
+// strings are valid UTF-8 already, so only control characters can need replacing: C0 other
+// than tab, line feed and carriage return, DEL, and C1 (U+0080-U+009F, encoded C2 80-C2 9F).
+std::string_view Clean(std::string_view text, std::forward_list<std::string>* owned) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
+                         (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0);
+    if (control) {
+      owned->push_front(utf8::Sanitize(text));
+      return owned->front();
+    }
+  }
+  return text;
+}
+
 // Ids are opaque strings, but imports often carry numbers; both read as the same id text.
-std::string IdFrom(const json::Value& value) {
-  if (value.IsString()) return utf8::Sanitize(value.AsString());
-  if (auto integer = value.AsInteger(INT64_MIN / 2, INT64_MAX / 2)) return std::to_string(*integer);
+std::string_view IdFrom(json::View value, std::forward_list<std::string>* owned) {
+  if (value.IsString()) return Clean(value.AsString(), owned);
+  if (auto integer = value.AsInteger(INT64_MIN / 2, INT64_MAX / 2)) {
+    owned->push_front(std::to_string(*integer));
+    return owned->front();
+  }
   return {};
 }
 
-int64_t CountFrom(const json::Value& value) {
+int64_t CountFrom(json::View value) {
   // Negative, fractional or absurd vote counts are data errors; they count as zero.
   return value.AsInteger(0, int64_t{1} << 40).value_or(0);
 }
@@ -29,17 +73,25 @@ Status StatusFrom(std::string_view name) {
   return Status::kPending;
 }
 
-Author AuthorFrom(const json::Value& value) {
+Author AuthorFrom(json::View value, std::forward_list<std::string>* owned) {
   Author author;
   // A bare string is accepted as the name, as some exports write `"author": "peter"`.
-  const json::Value& name = value.IsString() ? value : value["name"];
-  author.name = utf8::Sanitize(name.AsString());
-  author.id = IdFrom(value["id"]);
-  author.website = utf8::Sanitize(value["website"].AsString());
-  for (const json::Value& badge : value["badges"].Items()) {
-    if (badge.IsString() && !badge.AsString().empty()) {
-      author.badges.push_back(utf8::Sanitize(badge.AsString()));
-    }
+  if (value.IsString()) {
+    author.name = Clean(value.AsString(), owned);
+    return author;
+  }
+  json::View name, id, website, badges;
+  for (const json::MemberView& member : value.Members()) {
+    if (member.key == "name") name = member.value;
+    else if (member.key == "id") id = member.value;
+    else if (member.key == "website") website = member.value;
+    else if (member.key == "badges") badges = member.value;
+  }
+  author.name = Clean(name.AsString(), owned);
+  author.id = IdFrom(id, owned);
+  author.website = Clean(website.AsString(), owned);
+  for (json::View badge : badges.Items()) {
+    if (badge.IsString() && !badge.AsString().empty()) author.badges.push_back(Clean(badge.AsString(), owned));
   }
   return author;
 }
@@ -56,42 +108,42 @@ std::string_view StatusName(Status status) {
   return "published";
 }
 
-CommentList CommentsFromJson(const json::Value& document, std::string* error) {
+CommentList CommentsFromJson(json::View document, std::string* error) {
   CommentList list;
   if (!document.IsArray()) {
     *error = "the comments must be a JSON array";
     return list;
   }
-  list.comments.reserve(document.Items().size());
-  for (const json::Value& entry : document.Items()) {
+  list.comments.reserve(document.size());
+  for (json::View entry : document.Items()) {
+    const Fields fields = FieldsOf(entry);
     Comment comment;
-    comment.id = IdFrom(entry["id"]);
+    comment.id = IdFrom(fields.id, &list.owned_text);
     if (!entry.IsObject() || comment.id.empty()) {
       ++list.skipped;
       continue;
     }
-    comment.parent = IdFrom(entry["parent"]);
-    comment.author = AuthorFrom(entry["author"]);
-    comment.body = utf8::Sanitize(entry["body"].AsString());
-    if (auto created = ParseRfc3339(entry["created"].AsString())) {
+    comment.parent = IdFrom(fields.parent, &list.owned_text);
+    comment.author = AuthorFrom(fields.author, &list.owned_text);
+    comment.body = fields.body.AsString();  // the markup renderer sanitises it
+    if (auto created = ParseRfc3339(fields.created.AsString())) {
       comment.created = *created;
       comment.has_created = true;
     }
-    if (auto edited = ParseRfc3339(entry["edited"].AsString())) {
+    if (auto edited = ParseRfc3339(fields.edited.AsString())) {
       comment.edited = *edited;
       comment.has_edited = true;
     }
-    const json::Value& score = entry["score"];
-    if (score.IsObject()) {
-      comment.upvotes = CountFrom(score["up"]);
-      comment.downvotes = CountFrom(score["down"]);
-    } else if (auto net = score.AsInteger(-(int64_t{1} << 40), int64_t{1} << 40)) {
+    if (fields.score.IsObject()) {
+      comment.upvotes = CountFrom(fields.score["up"]);
+      comment.downvotes = CountFrom(fields.score["down"]);
+    } else if (auto net = fields.score.AsInteger(-(int64_t{1} << 40), int64_t{1} << 40)) {
       // A single net score, as simpler exports have: read as that many up or down votes.
       comment.upvotes = *net > 0 ? *net : 0;
       comment.downvotes = *net < 0 ? -*net : 0;
     }
-    comment.status = StatusFrom(entry["status"].AsString());
-    comment.pinned = entry["pinned"].AsBool();
+    comment.status = StatusFrom(fields.status.AsString());
+    comment.pinned = fields.pinned.AsBool();
     list.comments.push_back(std::move(comment));
   }
   return list;

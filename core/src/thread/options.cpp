@@ -15,9 +15,9 @@ bool ParseSort(std::string_view name, Sort* sort) {
 namespace {
 
 // Reads an optional integer field within [min, max]; records an error if present but wrong.
-void ReadInteger(const json::Value& document, std::string_view key, int64_t min, int64_t max,
+void ReadInteger(json::View document, std::string_view key, int64_t min, int64_t max,
                  int64_t* out, std::string* error) {
-  const json::Value& value = document[key];
+  const json::View value = document[key];
   if (value.IsNull() || !error->empty()) return;
   if (auto integer = value.AsInteger(min, max)) {
     *out = *integer;
@@ -27,8 +27,8 @@ void ReadInteger(const json::Value& document, std::string_view key, int64_t min,
            std::to_string(min) + " to " + std::to_string(max);
 }
 
-void ReadBool(const json::Value& document, std::string_view key, bool* out, std::string* error) {
-  const json::Value& value = document[key];
+void ReadBool(json::View document, std::string_view key, bool* out, std::string* error) {
+  const json::View value = document[key];
   if (value.IsNull() || !error->empty()) return;
   if (!value.IsBool()) {
     *error = "option '" + std::string(key) + "' must be true or false";
@@ -37,9 +37,9 @@ void ReadBool(const json::Value& document, std::string_view key, bool* out, std:
   *out = value.AsBool();
 }
 
-void ReadString(const json::Value& document, std::string_view key, std::string* out,
+void ReadString(json::View document, std::string_view key, std::string* out,
                 std::string* error) {
-  const json::Value& value = document[key];
+  const json::View value = document[key];
   if (value.IsNull() || !error->empty()) return;
   if (!value.IsString()) {
     *error = "option '" + std::string(key) + "' must be a string";
@@ -50,7 +50,7 @@ void ReadString(const json::Value& document, std::string_view key, std::string* 
 
 }  // namespace
 
-ThreadOptions OptionsFromJson(const json::Value& document, std::string* error) {
+ThreadOptions OptionsFromJson(json::View document, std::string* error) {
   ThreadOptions options;
   if (document.IsNull()) return options;
   if (!document.IsObject()) {
@@ -70,14 +70,14 @@ ThreadOptions OptionsFromJson(const json::Value& document, std::string* error) {
   ReadString(document, "lang", &options.lang, error);
   ReadBool(document, "numbered", &options.numbered, error);
   ReadBool(document, "saidStyle", &options.said_style, error);
-  const json::Value& expanded = document["expanded"];
+  const json::View expanded = document["expanded"];
   if (error->empty() && !expanded.IsNull()) {
     if (!expanded.IsArray()) *error = "option 'expanded' must be an array of comment ids";
-    for (const json::Value& id : expanded.Items()) {
+    for (json::View id : expanded.Items()) {
       if (id.IsString()) options.expanded.push_back(utf8::Sanitize(id.AsString()));
     }
   }
-  const json::Value& viewer = document["viewer"];
+  const json::View viewer = document["viewer"];
   if (error->empty() && !viewer.IsNull()) {
     if (!viewer.IsObject()) *error = "option 'viewer' must be an object";
     ReadString(viewer, "authorId", &options.viewer.author_id, error);

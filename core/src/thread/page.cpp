@@ -12,7 +12,7 @@ struct SortKey {
   bool pinned = false;
   int64_t rank = 0;  // Wilson lower bound scaled to an integer for "best", else 0
   int64_t created = 0;
-  std::string id;
+  std::string_view id;  // the comment's, or a decoded cursor's (kept by its caller)
 };
 
 SortKey KeyOf(const Node& node, Sort sort) {
@@ -94,7 +94,9 @@ int HexValue(char c) {
   return -1;
 }
 
-bool DecodeCursor(std::string_view cursor, Sort sort, SortKey* key, std::string* error) {
+// Reads `cursor` into `key`, whose id then views `id_storage`.
+bool DecodeCursor(std::string_view cursor, Sort sort, SortKey* key, std::string* id_storage,
+                  std::string* error) {
   if (cursor.size() < 2 || cursor[0] != SortLetter(sort)) {
     *error = cursor.size() >= 2 && (cursor[0] == 'o' || cursor[0] == 'n' || cursor[0] == 'b')
                  ? "the cursor belongs to another sort order"
@@ -110,7 +112,7 @@ bool DecodeCursor(std::string_view cursor, Sort sort, SortKey* key, std::string*
     return false;
   }
   key->pinned = cursor[1] == '1';
-  key->id.clear();
+  id_storage->clear();
   for (; pos < cursor.size(); pos += 2) {
     const int high = HexValue(cursor[pos]);
     const int low = HexValue(cursor[pos + 1]);
@@ -118,8 +120,9 @@ bool DecodeCursor(std::string_view cursor, Sort sort, SortKey* key, std::string*
       *error = "the cursor is not valid";
       return false;
     }
-    key->id.push_back(static_cast<char>(high * 16 + low));
+    id_storage->push_back(static_cast<char>(high * 16 + low));
   }
+  key->id = *id_storage;
   return true;
 }
 
@@ -145,7 +148,8 @@ Page SelectPage(const Thread& thread, const ThreadOptions& options, std::string*
   const bool paged = options.page > 0 || !options.cursor.empty();
   if (!options.cursor.empty()) {
     SortKey after;
-    if (!DecodeCursor(options.cursor, options.sort, &after, error)) return page;
+    std::string after_id;
+    if (!DecodeCursor(options.cursor, options.sort, &after, &after_id, error)) return page;
     // The first comment strictly after the cursor: the comment it names may since be gone.
     auto first = std::partition_point(all.begin(), all.end(), [&](int64_t index) {
       return !Before(after, KeyOf(thread.nodes[static_cast<size_t>(index)], options.sort),

@@ -14,24 +14,23 @@ namespace parley::thread {
 namespace {
 
 using i18n::FormatCount;
-using i18n::FormatName;
 
 // Ids are opaque; in `id` attributes and `#fragments` they are percent-encoded so that any
 // byte is safe and the two always match.
 void AppendEncodedId(std::string* out, std::string_view id) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char byte : id) {
-    const auto c = static_cast<unsigned char>(byte);
+  size_t plain_from = 0;
+  for (size_t i = 0; i < id.size(); ++i) {
+    const auto c = static_cast<unsigned char>(id[i]);
     const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                        c == '-' || c == '_' || c == '.' || c == '~';
-    if (plain) {
-      out->push_back(static_cast<char>(c));
-    } else {
-      out->push_back('%');
-      out->push_back(kHex[c >> 4]);
-      out->push_back(kHex[c & 0xF]);
-    }
+    if (plain) continue;
+    out->append(id, plain_from, i - plain_from);
+    const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 0xF]};
+    out->append(escaped, 3);
+    plain_from = i + 1;
   }
+  out->append(id, plain_from, id.size() - plain_from);
 }
 
 // A commenter's website becomes a link only as an absolute http(s) URL that the markup's link
@@ -50,6 +49,42 @@ bool IsWebsiteLink(std::string_view url) {
          markup::IsAllowedLinkUrl(url);
 }
 
+// A message with a `{name}` slot, split and escaped once per render, since every comment
+// repeats the same few messages with only the author's name changing. Escaping works
+// character by character, so escaping the parts equals escaping the message they make.
+struct NamedMessage {
+  std::string before;     // the markup up to the name
+  std::string after;      // the markup after it
+  bool has_name = false;  // a translation may leave the name out
+};
+
+// `prefix` (markup, written as is) followed by `pattern` escaped for text or an attribute.
+NamedMessage SplitMessage(std::string_view pattern, bool attribute, std::string_view prefix = {}) {
+  const auto escape = attribute ? html::AppendAttribute : html::AppendText;
+  NamedMessage message;
+  message.before = prefix;
+  const size_t slot = pattern.find("{name}");
+  if (slot == std::string_view::npos) {
+    escape(&message.before, pattern);
+    return message;
+  }
+  escape(&message.before, pattern.substr(0, slot));
+  escape(&message.after, pattern.substr(slot + 6));
+  message.has_name = true;
+  return message;
+}
+
+// A button named after the comment's author: `<button class="..." aria-label="LABEL"
+// ATTRIBUTES>TEXT</button>`, where `head` is everything up to the label.
+NamedMessage MakeButton(std::string_view head, std::string_view label, std::string_view text,
+                        std::string_view attributes) {
+  NamedMessage button = SplitMessage(label, true, head);
+  button.after += attributes;
+  html::AppendText(&button.after, text);
+  button.after += "</button>";
+  return button;
+}
+
 class ThreadWriter {
  public:
   ThreadWriter(const Thread& thread, const ThreadOptions& options)
@@ -57,59 +92,94 @@ class ThreadWriter {
         options_(options),
         language_(i18n::ResolveLanguage(options.lang)),
         strings_(*language_.strings),
-        expanded_(options.expanded.begin(), options.expanded.end()) {
+        expanded_(options.expanded.begin(), options.expanded.end()),
+        in_reply_to_(SplitMessage(strings_.in_reply_to, false)),
+        upvote_(MakeButton("<button class=\"parley-vote parley-upvote\" aria-label=\"", strings_.upvote_label,
+                           "\u25B2", "\" type=\"button\" data-parley-action=\"upvote\" aria-pressed=\"false\">")),
+        downvote_(MakeButton("<button class=\"parley-vote parley-downvote\" aria-label=\"",
+                             strings_.downvote_label, "\u25BC",
+                             "\" type=\"button\" data-parley-action=\"downvote\" aria-pressed=\"false\">")),
+        reply_(MakeButton("<button class=\"parley-reply\" aria-label=\"", strings_.reply_label, strings_.reply,
+                          "\" type=\"button\" data-parley-action=\"reply\">")),
+        report_(MakeButton("<button class=\"parley-report\" aria-label=\"", strings_.report_label,
+                           strings_.report, "\" type=\"button\" data-parley-action=\"report\">")) {
     std::sort(expanded_.begin(), expanded_.end());
   }
 
   std::string Render(const Page& page) {
-    out_.reserve(thread_.nodes.size() * 900 + 512);
-    out_ += "<section class=\"parley-comments\" lang=\"";
+    ReserveOutput(page);
+    Put("<section class=\"parley-comments\" lang=\"");
     html::AppendAttribute(&out_, language_.code);
-    out_ += "\" dir=\"";
+    Put("\" dir=\"");
     out_ += language_.right_to_left ? "rtl" : "ltr";
-    out_ += "\" aria-label=\"";
+    Put("\" aria-label=\"");
     html::AppendAttribute(&out_, strings_.comments_label);
-    out_ += "\" data-parley-count=\"";
+    Put("\" data-parley-count=\"");
     AppendNumber(thread_.shown_count);
-    out_ += "\">\n";
-    out_ += "<h2 class=\"parley-count\">";
+    Put("\">\n");
+    Put("<h2 class=\"parley-count\">");
     html::AppendText(&out_, FormatCount(language_, strings_.comment_count, thread_.shown_count));
-    out_ += "</h2>\n";
+    Put("</h2>\n");
     if (!page.top_level.empty()) {
-      out_ += "<ol class=\"parley-list\">\n";
+      Put("<ol class=\"parley-list\">\n");
       int64_t position = page.first_position;
       for (int64_t root : page.top_level) RenderBranch(root, ++position);
-      out_ += "</ol>\n";
+      Put("</ol>\n");
     }
     if (!page.next_cursor.empty()) {
-      out_ += "<button type=\"button\" class=\"parley-load-more\" data-parley-cursor=\"";
+      Put("<button type=\"button\" class=\"parley-load-more\" data-parley-cursor=\"");
       html::AppendAttribute(&out_, page.next_cursor);
       out_ += '"';
       if (page.next_page > 0) {
-        out_ += " data-parley-page=\"";
+        Put(" data-parley-page=\"");
         AppendNumber(page.next_page);
         out_ += '"';
       }
       out_ += '>';
       html::AppendText(&out_, strings_.load_more);
-      out_ += "</button>\n";
+      Put("</button>\n");
     }
-    out_ += "</section>\n";
+    Put("</section>\n");
     return std::move(out_);
   }
 
  private:
-  void AppendNumber(int64_t value) { out_ += std::to_string(value); }
+  // Sizes the output once for a whole thread (about 1.2 KB of markup around each comment, and
+  // its body's HTML), rather than letting a multi-megabyte string double its way there. A page
+  // is small; it grows as it needs.
+  void ReserveOutput(const Page& page) {
+    if (page.top_level.size() != thread_.top_level.size()) return;
+    size_t bodies = 0;
+    for (const Node& node : thread_.nodes) bodies += node.comment->body.size();
+    out_.reserve(thread_.nodes.size() * 1280 + bodies + bodies / 4 + 512);
+  }
 
-  bool IsExpanded(const std::string& id) const {
+  // Literal markup: the size is known where it is written, where `out_ += "..."` would measure
+  // it at run time in the size-optimised browser build.
+  void Put(std::string_view text) { out_.append(text.data(), text.size()); }
+
+  // Numbers by hand: std::to_string makes a string per call, and this runs five times per comment.
+  void AppendNumber(int64_t value) {
+    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    char text[21];
+    size_t start = sizeof text;
+    do {
+      text[--start] = static_cast<char>('0' + magnitude % 10);
+      magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0) text[--start] = '-';
+    out_.append(text + start, sizeof text - start);
+  }
+
+  bool IsExpanded(std::string_view id) const {
     return std::binary_search(expanded_.begin(), expanded_.end(), id);
   }
 
   const Node& NodeAt(int64_t index) const { return thread_.nodes[static_cast<size_t>(index)]; }
 
   std::string_view DisplayName(const Node& node) const {
-    const std::string& name = node.comment->author.name;
-    return name.empty() ? strings_.anonymous : std::string_view(name);
+    const std::string_view name = node.comment->author.name;
+    return name.empty() ? strings_.anonymous : name;
   }
 
   // The replies shown under `node`, and how many comments the rest would show.
@@ -134,24 +204,25 @@ class ThreadWriter {
   };
 
   void RenderBranch(int64_t root, int64_t position) {
-    std::vector<Step> steps;
+    std::vector<Step>& steps = steps_;  // reused across branches
+    steps.clear();
     steps.push_back({Step::kItem, root, 1, position});
     while (!steps.empty()) {
       const Step step = steps.back();
       steps.pop_back();
       switch (step.kind) {
-        case Step::kCloseReplies: out_ += "</ol>\n"; break;
-        case Step::kCloseItem: out_ += "</li>\n"; break;
+        case Step::kCloseReplies: Put("</ol>\n"); break;
+        case Step::kCloseItem: Put("</li>\n"); break;
         case Step::kMoreReplies: AppendMoreReplies(step.node, step.count); break;
         case Step::kItem: {
           const Node& node = NodeAt(step.node);
           OpenItem(step.depth);
           AppendArticle(step.node, step.depth, step.depth == 1 ? step.count : 0, false);
           if (node.replies.empty()) {
-            out_ += "</li>\n";
+            Put("</li>\n");
           } else if (step.depth >= options_.max_depth) {
             AppendFlatReplies(step.node, step.depth + 1);
-            out_ += "</li>\n";
+            Put("</li>\n");
           } else {
             int64_t hidden = 0;
             const size_t shown = ShownReplyCount(node, &hidden);
@@ -161,7 +232,7 @@ class ThreadWriter {
             for (size_t i = shown; i-- > 0;) {
               steps.push_back({Step::kItem, node.replies[i], step.depth + 1, 0});
             }
-            out_ += "<ol class=\"parley-list parley-replies\">\n";
+            Put("<ol class=\"parley-list parley-replies\">\n");
           }
           break;
         }
@@ -175,8 +246,9 @@ class ThreadWriter {
     const bool collapsed = options_.collapse_after > 0 && !IsExpanded(NodeAt(top).comment->id);
     int64_t shown = 0;
     int64_t hidden = 0;
-    out_ += "<ol class=\"parley-list parley-replies parley-flat\">\n";
-    std::vector<int64_t> pending(NodeAt(top).replies.rbegin(), NodeAt(top).replies.rend());
+    Put("<ol class=\"parley-list parley-replies parley-flat\">\n");
+    std::vector<int64_t>& pending = pending_;  // reused across calls
+    pending.assign(NodeAt(top).replies.rbegin(), NodeAt(top).replies.rend());
     while (!pending.empty()) {
       const int64_t index = pending.back();
       pending.pop_back();
@@ -186,198 +258,204 @@ class ThreadWriter {
       } else {
         OpenItem(level);
         AppendArticle(index, level, 0, true);
-        out_ += "</li>\n";
+        Put("</li>\n");
         ++shown;
       }
       for (auto reply = node.replies.rbegin(); reply != node.replies.rend(); ++reply) {
         pending.push_back(*reply);
       }
     }
-    out_ += "</ol>\n";
+    Put("</ol>\n");
     if (hidden > 0) AppendMoreReplies(top, hidden);
   }
 
   void OpenItem(int64_t level) {
-    out_ += "<li class=\"parley-item\" aria-level=\"";
+    Put("<li class=\"parley-item\" aria-level=\"");
     AppendNumber(level);
-    out_ += "\">\n";
+    Put("\">\n");
   }
 
   void AppendMoreReplies(int64_t index, int64_t hidden) {
-    out_ += "<button type=\"button\" class=\"parley-more-replies\" data-parley-expand=\"";
+    Put("<button type=\"button\" class=\"parley-more-replies\" data-parley-expand=\"");
     html::AppendAttribute(&out_, NodeAt(index).comment->id);
-    out_ += "\">";
+    Put("\">");
     html::AppendText(&out_, FormatCount(language_, strings_.more_replies, hidden));
-    out_ += "</button>\n";
+    Put("</button>\n");
   }
 
-  void AppendLabelled(std::string_view tag, std::string_view classes, std::string_view pattern,
-                      std::string_view name, std::string_view text, std::string_view extra) {
-    out_ += '<';
-    out_ += tag;
-    out_ += " class=\"";
-    out_ += classes;
-    out_ += "\" aria-label=\"";
-    html::AppendAttribute(&out_, FormatName(pattern, name));
-    out_ += '"';
-    out_ += extra;
-    out_ += '>';
-    html::AppendText(&out_, text);
-    out_ += "</";
-    out_ += tag;
-    out_ += '>';
+  // A message made by SplitMessage or MakeButton, with the name given already escaped.
+  void AppendNamed(const NamedMessage& message, std::string_view escaped_name) {
+    out_ += message.before;
+    if (message.has_name) out_ += escaped_name;
+    out_ += message.after;
   }
 
   void AppendArticle(int64_t index, int64_t level, int64_t number, bool flat) {
     const Node& node = NodeAt(index);
     const Comment& comment = *node.comment;
     const bool placeholder = node.presence == Presence::kPlaceholder;
-    out_ += "<article class=\"parley-comment";
-    if (placeholder) out_ += " parley-comment-removed";
-    if (!placeholder && comment.status == Status::kPending) out_ += " parley-comment-pending";
-    if (!placeholder && comment.status == Status::kRejected) out_ += " parley-comment-rejected";
-    if (!placeholder && comment.pinned && level == 1) out_ += " parley-comment-pinned";
-    out_ += "\" id=\"parley-comment-";
-    AppendEncodedId(&out_, comment.id);
-    out_ += "\" data-parley-id=\"";
+    // The encoded id appears four times per comment; encode it once.
+    encoded_id_.clear();
+    AppendEncodedId(&encoded_id_, comment.id);
+    Put("<article class=\"parley-comment");
+    if (placeholder) Put(" parley-comment-removed");
+    if (!placeholder && comment.status == Status::kPending) Put(" parley-comment-pending");
+    if (!placeholder && comment.status == Status::kRejected) Put(" parley-comment-rejected");
+    if (!placeholder && comment.pinned && level == 1) Put(" parley-comment-pinned");
+    Put("\" id=\"parley-comment-");
+    out_ += encoded_id_;
+    Put("\" data-parley-id=\"");
     html::AppendAttribute(&out_, comment.id);
-    out_ += "\" data-parley-depth=\"";
+    Put("\" data-parley-depth=\"");
     AppendNumber(level);
     out_ += '"';
     if (placeholder) {
-      out_ += ">\n<p class=\"parley-removed\">";
+      Put(">\n<p class=\"parley-removed\">");
       html::AppendText(&out_, comment.status == Status::kDeleted ? strings_.deleted : strings_.unavailable);
-      out_ += "</p>\n</article>\n";
+      Put("</p>\n</article>\n");
       return;
     }
-    out_ += " aria-labelledby=\"parley-author-";
-    AppendEncodedId(&out_, comment.id);
-    out_ += "\">\n";
+    Put(" aria-labelledby=\"parley-author-");
+    out_ += encoded_id_;
+    Put("\">\n");
+    // The author's name, escaped once for text and once for attributes (the button labels).
+    const std::string_view name = DisplayName(node);
+    name_text_.clear();
+    html::AppendText(&name_text_, name);
+    name_attribute_.clear();
+    html::AppendAttribute(&name_attribute_, name);
     AppendHeader(node, number);
     if (node.orphan) {
-      out_ += "<p class=\"parley-context parley-orphan\">";
+      Put("<p class=\"parley-context parley-orphan\">");
       html::AppendText(&out_, strings_.orphan);
-      out_ += "</p>\n";
+      Put("</p>\n");
     } else if (flat && node.parent != -1) {
       const Node& parent = NodeAt(node.parent);
-      out_ += "<p class=\"parley-context\"><a href=\"#parley-comment-";
+      Put("<p class=\"parley-context\"><a href=\"#parley-comment-");
       AppendEncodedId(&out_, parent.comment->id);
-      out_ += "\">";
-      html::AppendText(&out_, FormatName(strings_.in_reply_to,
-                                         parent.presence == Presence::kShown ? DisplayName(parent)
-                                                                             : strings_.anonymous));
-      out_ += "</a></p>\n";
+      Put("\">");
+      parent_name_.clear();
+      html::AppendText(&parent_name_, parent.presence == Presence::kShown ? DisplayName(parent) : strings_.anonymous);
+      AppendNamed(in_reply_to_, parent_name_);
+      Put("</a></p>\n");
     }
-    out_ += "<div class=\"parley-body\">";
+    Put("<div class=\"parley-body\">");
     out_ += markup::RenderHtml(comment.body);
-    out_ += "</div>\n";
-    AppendActions(node);
-    out_ += "</article>\n";
+    Put("</div>\n");
+    AppendActions(comment);
+    Put("</article>\n");
   }
 
   void AppendHeader(const Node& node, int64_t number) {
     const Comment& comment = *node.comment;
     const Author& author = comment.author;
-    out_ += "<header class=\"parley-comment-header\">";
+    Put("<header class=\"parley-comment-header\">");
     if (options_.numbered && number > 0) {
-      out_ += "<span class=\"parley-number\">";
+      Put("<span class=\"parley-number\">");
       AppendNumber(number);
-      out_ += ".</span> ";
+      Put(".</span> ");
     }
     const bool link = IsWebsiteLink(author.website);
     out_ += link ? "<a class=\"parley-author\" id=\"parley-author-" : "<span class=\"parley-author\" id=\"parley-author-";
-    AppendEncodedId(&out_, comment.id);
+    out_ += encoded_id_;
     out_ += '"';
     if (link) {
-      out_ += " href=\"";
+      Put(" href=\"");
       markup::AppendHref(&out_, author.website);
-      out_ += "\" rel=\"nofollow ugc noopener\"";
+      Put("\" rel=\"nofollow ugc noopener\"");
     }
     // <bdi> keeps a right-to-left (or spoofing) name from reordering the text around it.
-    out_ += "><bdi>";
-    html::AppendText(&out_, DisplayName(node));
+    Put("><bdi>");
+    out_ += name_text_;
     out_ += link ? "</bdi></a>" : "</bdi></span>";
-    for (const std::string& badge : author.badges) {
+    for (const std::string_view badge : author.badges) {
       std::string_view text;
       if (badge == "staff") text = strings_.badge_staff;
       else if (badge == "verified") text = strings_.badge_verified;
       else if (badge == "moderator") text = strings_.badge_moderator;
       else continue;  // unknown badges are not printed: their names are not vetted text
-      out_ += " <span class=\"parley-badge parley-badge-";
+      Put(" <span class=\"parley-badge parley-badge-");
       out_ += badge;
-      out_ += "\">";
+      Put("\">");
       html::AppendText(&out_, text);
-      out_ += "</span>";
+      Put("</span>");
     }
     if (options_.said_style) {
-      out_ += " <span class=\"parley-said\">";
+      Put(" <span class=\"parley-said\">");
       html::AppendText(&out_, strings_.said);
-      out_ += "</span>";
+      Put("</span>");
     }
-    out_ += " <a class=\"parley-permalink\" href=\"#parley-comment-";
-    AppendEncodedId(&out_, comment.id);
-    out_ += "\">";
+    Put(" <a class=\"parley-permalink\" href=\"#parley-comment-");
+    out_ += encoded_id_;
+    Put("\">");
     if (comment.has_created) {
-      out_ += "<time datetime=\"";
-      out_ += FormatRfc3339(comment.created);
-      out_ += "\">";
-      out_ += FormatReadable(comment.created);
-      out_ += "</time>";
+      Put("<time datetime=\"");
+      AppendRfc3339(&out_, comment.created);
+      Put("\">");
+      AppendReadable(&out_, comment.created);
+      Put("</time>");
     } else {
       out_ += '#';
     }
-    out_ += "</a>";
+    Put("</a>");
     if (comment.has_edited) {
-      out_ += " <span class=\"parley-edited\"><time datetime=\"";
-      out_ += FormatRfc3339(comment.edited);
-      out_ += "\">";
+      Put(" <span class=\"parley-edited\"><time datetime=\"");
+      AppendRfc3339(&out_, comment.edited);
+      Put("\">");
       html::AppendText(&out_, strings_.edited);
-      out_ += "</time></span>";
+      Put("</time></span>");
     }
     if (comment.status == Status::kPending || comment.status == Status::kRejected) {
       const bool pending = comment.status == Status::kPending;
       out_ += pending ? " <span class=\"parley-status parley-status-pending\">"
                       : " <span class=\"parley-status parley-status-rejected\">";
       html::AppendText(&out_, pending ? strings_.pending : strings_.rejected);
-      out_ += "</span>";
+      Put("</span>");
     }
     if (comment.pinned && node.parent == -1) {
-      out_ += " <span class=\"parley-pinned\">";
+      Put(" <span class=\"parley-pinned\">");
       html::AppendText(&out_, strings_.pinned);
-      out_ += "</span>";
+      Put("</span>");
     }
-    out_ += "</header>\n";
+    Put("</header>\n");
   }
 
-  void AppendActions(const Node& node) {
-    const Comment& comment = *node.comment;
-    const std::string_view name = DisplayName(node);
-    out_ += "<footer class=\"parley-actions\">";
-    AppendLabelled("button", "parley-vote parley-upvote", strings_.upvote_label, name, "\u25B2",
-                   " type=\"button\" data-parley-action=\"upvote\" aria-pressed=\"false\"");
-    out_ += "<span class=\"parley-score\" data-parley-up=\"";
+  void AppendActions(const Comment& comment) {
+    Put("<footer class=\"parley-actions\">");
+    AppendNamed(upvote_, name_attribute_);
+    Put("<span class=\"parley-score\" data-parley-up=\"");
     AppendNumber(comment.upvotes);
-    out_ += "\" data-parley-down=\"";
+    Put("\" data-parley-down=\"");
     AppendNumber(comment.downvotes);
-    out_ += "\">";
+    Put("\">");
     AppendNumber(comment.upvotes - comment.downvotes);
-    out_ += "</span>";
-    AppendLabelled("button", "parley-vote parley-downvote", strings_.downvote_label, name, "\u25BC",
-                   " type=\"button\" data-parley-action=\"downvote\" aria-pressed=\"false\"");
+    Put("</span>");
+    AppendNamed(downvote_, name_attribute_);
     out_ += ' ';
-    AppendLabelled("button", "parley-reply", strings_.reply_label, name, strings_.reply,
-                   " type=\"button\" data-parley-action=\"reply\"");
+    AppendNamed(reply_, name_attribute_);
     out_ += ' ';
-    AppendLabelled("button", "parley-report", strings_.report_label, name, strings_.report,
-                   " type=\"button\" data-parley-action=\"report\"");
-    out_ += "</footer>\n";
+    AppendNamed(report_, name_attribute_);
+    Put("</footer>\n");
   }
 
   const Thread& thread_;
   const ThreadOptions& options_;
   const i18n::Language language_;
   const i18n::ThreadStrings& strings_;
-  std::vector<std::string> expanded_;  // sorted, for binary search
+  std::vector<std::string_view> expanded_;  // sorted, for binary search
+  // The language's messages with a name, prepared once.
+  const NamedMessage in_reply_to_;
+  const NamedMessage upvote_;
+  const NamedMessage downvote_;
+  const NamedMessage reply_;
+  const NamedMessage report_;
+  // Scratch space reused from comment to comment.
+  std::string encoded_id_;
+  std::string name_text_;
+  std::string name_attribute_;
+  std::string parent_name_;
+  std::vector<Step> steps_;
+  std::vector<int64_t> pending_;
   std::string out_;
 };
 
@@ -389,24 +467,24 @@ std::string RenderThreadHtml(const Thread& thread, const Page& page, const Threa
 
 RenderResult RenderThreadFromJson(std::string_view comments_json, std::string_view options_json) {
   RenderResult result;
-  json::ParseResult comments_document = json::Parse(comments_json, {});
+  const json::Document comments_document(comments_json);
   if (!comments_document.ok()) {
-    result.error = "comments: " + comments_document.error + " at byte " +
-                   std::to_string(comments_document.error_offset);
+    result.error = "comments: " + comments_document.error() + " at byte " +
+                   std::to_string(comments_document.error_offset());
     return result;
   }
   ThreadOptions options;
   if (!options_json.empty()) {
-    json::ParseResult options_document = json::Parse(options_json, {});
+    const json::Document options_document(options_json);
     if (!options_document.ok()) {
-      result.error = "options: " + options_document.error + " at byte " +
-                     std::to_string(options_document.error_offset);
+      result.error = "options: " + options_document.error() + " at byte " +
+                     std::to_string(options_document.error_offset());
       return result;
     }
-    options = OptionsFromJson(options_document.value, &result.error);
+    options = OptionsFromJson(options_document.root(), &result.error);
     if (!result.ok()) return result;
   }
-  CommentList list = CommentsFromJson(comments_document.value, &result.error);
+  CommentList list = CommentsFromJson(comments_document.root(), &result.error);
   if (!result.ok()) return result;
   Thread thread = BuildThread(list.comments, options);
   SortTopLevel(&thread, options.sort);

@@ -1,6 +1,5 @@
 #include "parley/thread/timestamp.h"
 
-
 namespace parley::thread {
 
 namespace {
@@ -137,13 +136,20 @@ CivilTime CivilFromTimestamp(Timestamp time) {
 
 namespace {
 
-// Appends `value` as exactly `width` decimal digits (years past 9999 keep their digits). The
-// core formats numbers by hand: printf would add kilobytes to the browser's download.
+// Appends `value` as at least `width` decimal digits (years past 9999 keep theirs). By hand,
+// as all the core's numbers: printf would add kilobytes to the browser's download, and this
+// runs twice per comment of a thread.
 void AppendDigits(std::string* out, int64_t value, size_t width) {
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  if (value < 0) out->push_back('-');
-  if (digits.size() < width) out->append(width - digits.size(), '0');
-  out->append(digits);
+  uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  char text[24];
+  size_t start = sizeof text;
+  do {
+    text[--start] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  while (sizeof text - start < width) text[--start] = '0';
+  if (value < 0) text[--start] = '-';
+  out->append(text + start, sizeof text - start);
 }
 
 void AppendDate(std::string* out, const CivilTime& civil, char separator) {
@@ -160,20 +166,28 @@ void AppendDate(std::string* out, const CivilTime& civil, char separator) {
 
 }  // namespace
 
-std::string FormatRfc3339(Timestamp time) {
+void AppendRfc3339(std::string* out, Timestamp time) {
   const CivilTime civil = CivilFromTimestamp(time);
+  AppendDate(out, civil, 'T');
+  out->push_back(':');
+  AppendDigits(out, civil.second, 2);
+  out->push_back('Z');
+}
+
+void AppendReadable(std::string* out, Timestamp time) {
+  AppendDate(out, CivilFromTimestamp(time), ' ');
+  out->append(" UTC");
+}
+
+std::string FormatRfc3339(Timestamp time) {
   std::string out;
-  AppendDate(&out, civil, 'T');
-  out.push_back(':');
-  AppendDigits(&out, civil.second, 2);
-  out.push_back('Z');
+  AppendRfc3339(&out, time);
   return out;
 }
 
 std::string FormatReadable(Timestamp time) {
   std::string out;
-  AppendDate(&out, CivilFromTimestamp(time), ' ');
-  out.append(" UTC");
+  AppendReadable(&out, time);
   return out;
 }
 

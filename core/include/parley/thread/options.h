@@ -36,7 +36,7 @@ struct ThreadOptions {
 // Reads options from JSON (`{"sort": "best", "page": 1, "lang": "ru", ...}`; field names in
 // docs/THREADS.md). Unknown fields are ignored; a field of the wrong type or out of range is
 // an error, reported in `error`, so a caller's typo never silently renders something else.
-ThreadOptions OptionsFromJson(const json::Value& document, std::string* error);
+ThreadOptions OptionsFromJson(json::View document, std::string* error);
 
 // Reads a sort name ("oldest", "newest", "best"); false if it is none of them.
 bool ParseSort(std::string_view name, Sort* sort);

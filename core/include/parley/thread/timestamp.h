@@ -23,4 +23,8 @@ std::string FormatRfc3339(Timestamp time);
 // The instant as `YYYY-MM-DD HH:MM UTC`: the absolute date readers without JavaScript see.
 std::string FormatReadable(Timestamp time);
 
+// Append the same texts to `out`, for the renderer, which writes two per comment.
+void AppendRfc3339(std::string* out, Timestamp time);
+void AppendReadable(std::string* out, Timestamp time);
+
 }  // namespace parley::thread
