@@ -68,39 +68,65 @@ async function openBridge(module) {
   const bridge = instance.exports;
   bridge._initialize?.();
 
-  // Memory can grow during any call, so views are made fresh after each one.
-  const bytes = () => new Uint8Array(bridge.memory.buffer);
-  const view = () => new DataView(bridge.memory.buffer);
+  // Views of the core's memory, remade only when it has grown (growing replaces the buffer):
+  // making them afresh on every call cost more than rendering a short comment does.
+  let heap = new Uint8Array(0);
+  let words = new Uint32Array(0);
+  const refreshViews = () => {
+    if (heap.buffer !== bridge.memory.buffer) {
+      heap = new Uint8Array(bridge.memory.buffer);
+      words = new Uint32Array(bridge.memory.buffer);
+    }
+  };
 
-  // One result slot for the life of the module (struct parley_result { data, size, failed });
-  // calls never overlap, since WebAssembly runs them to completion one at a time.
+  // One result slot for the life of the module (struct parley_result { data, size, failed },
+  // read as 32-bit words); calls never overlap, since WebAssembly runs them to completion one
+  // at a time, which also lets one input area serve every call. The area only grows, except
+  // that one left large by a long input is released after its call.
   const result = bridge.parley_alloc(12);
+  const kKeptInputBytes = 1 << 16;
+  let input = 0;
+  let inputCapacity = 0;
 
   return function call(name, ...strings) {
-    const args = [];
-    const owned = [];
+    // UTF-16 to UTF-8 takes at most 3 bytes per code unit; encoding straight into the core's
+    // memory saves a copy per call, which short comments feel most.
+    let needed = 0;
+    for (const value of strings) needed += (value ?? '').length * 3;
+    if (input === 0 || needed > inputCapacity) {
+      if (input !== 0) bridge.parley_free(input);
+      inputCapacity = Math.max(needed, 1024);
+      input = bridge.parley_alloc(inputCapacity);
+      if (input === 0) inputCapacity = 0;
+    }
     try {
+      if (input === 0) throw new Error('parley: the core ran out of memory');
+      refreshViews();
+      const args = [];
+      let pointer = input;
       for (const value of strings) {
         const text = value ?? '';
-        // UTF-16 to UTF-8 takes at most 3 bytes per code unit; encoding straight into the
-        // core's memory saves a copy per call, which short comments feel most.
-        const capacity = text.length * 3;
-        const pointer = bridge.parley_alloc(capacity);
-        owned.push(pointer);
-        const { written } = encoder.encodeInto(text, bytes().subarray(pointer, pointer + capacity));
+        const { written } = encoder.encodeInto(text, heap.subarray(pointer, pointer + text.length * 3));
         args.push(pointer, written);
+        pointer += written;
       }
-      bridge[name](...args, result);
-      const data = view().getUint32(result, true);
-      const size = view().getUint32(result + 4, true);
-      const failed = view().getUint32(result + 8, true);
+      args.push(result);
+      bridge[name](...args);
+      refreshViews();
+      const data = words[result >> 2];
+      const size = words[(result >> 2) + 1];
+      const failed = words[(result >> 2) + 2];
       if (data === 0) throw new Error('parley: the core ran out of memory');
-      const text = decoder.decode(bytes().subarray(data, data + size));
+      const text = decoder.decode(heap.subarray(data, data + size));
       bridge.parley_free(data);
       if (failed) throw new Error(`parley: ${text}`);
       return text;
     } finally {
-      for (const pointer of owned) bridge.parley_free(pointer);
+      if (inputCapacity > kKeptInputBytes) {
+        bridge.parley_free(input);
+        input = 0;
+        inputCapacity = 0;
+      }
     }
   };
 }

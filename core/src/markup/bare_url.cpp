@@ -47,23 +47,6 @@ size_t ScanDomain(std::string_view text, size_t pos) {
 
 }  // namespace
 
-bool MayPrecedeBareUrl(char previous) {
-  switch (previous) {
-    case ' ':
-    case '\t':
-    case '\n':
-    case '*':
-    case '_':
-    case '~':
-    case '(':
-    case '"':
-    case '\'':
-      return true;
-    default:
-      return false;
-  }
-}
-
 size_t MatchBareUrl(std::string_view text, size_t pos) {
   const std::string_view rest = text.substr(pos);
   size_t prefix = 0;

@@ -1,6 +1,7 @@
 #include "block_parser.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "link_syntax.h"
 #include "parley/markup/parser.h"
@@ -64,21 +65,25 @@ struct Nonspace {
   char c;
 };
 
+// Runs several times on every line: it walks the raw bytes, because in the size-optimised
+// WebAssembly build string_view's accessors stay function calls.
 Nonspace FindNonspace(const LineCursor& cursor) {
+  const char* const data = cursor.line.data();
+  const size_t size = cursor.line.size();
   size_t pos = cursor.pos;
   size_t column = cursor.column;
-  while (pos < cursor.line.size()) {
-    if (cursor.line[pos] == ' ') {
+  while (pos < size) {
+    if (data[pos] == ' ') {
       ++column;
-    } else if (cursor.line[pos] == '\t') {
+    } else if (data[pos] == '\t') {
       column = (column / kTabStop + 1) * kTabStop;
     } else {
       break;
     }
     ++pos;
   }
-  const bool blank = pos == cursor.line.size();
-  return {pos, column, column - cursor.column, blank, cursor.At(pos)};
+  const bool blank = pos == size;
+  return {pos, column, column - cursor.column, blank, blank ? '\n' : data[pos]};
 }
 
 void AdvanceTo(LineCursor* cursor, const Nonspace& nonspace) {
@@ -109,6 +114,23 @@ bool IsDashUnderline(std::string_view line, size_t pos) {
   size_t end = line.size();
   while (end > pos && IsSpaceOrTab(line[end - 1])) --end;
   return end > pos && line.find_first_not_of('-', pos) >= end;
+}
+
+// True for the characters a block other than a paragraph can start with: > (quote), ` and ~
+// (fence), * - _ (thematic break), * - + and digits (list item).
+bool MayStartBlock(char c) {
+  switch (c) {
+    case '>':
+    case '`':
+    case '~':
+    case '*':
+    case '-':
+    case '_':
+    case '+':
+      return true;
+    default:
+      return c >= '0' && c <= '9';
+  }
 }
 
 struct ListMarker {
@@ -151,20 +173,27 @@ enum class LeafKind : uint8_t { kNone, kParagraph, kFencedCode, kIndentedCode };
 
 class BlockParser {
  public:
-  explicit BlockParser(std::string_view text) : text_(text) {}
+  BlockParser(std::string_view text, BlockTree* tree) : text_(text), tree_(*tree) {
+    tree_.records.clear();
+    tree_.lines.clear();
+    tree_.references.Clear();
+  }
 
-  BlockTree Run() {
+  void Run() {
+    // memchr finds line ends a word at a time, where a byte loop would see every byte.
+    const char* const data = text_.data();
     size_t start = 0;
     while (start < text_.size()) {
-      size_t end = text_.find('\n', start);
-      if (end == std::string_view::npos) end = text_.size();
+      const void* newline = std::memchr(data + start, '\n', text_.size() - start);
+      const size_t end = newline == nullptr
+                             ? text_.size()
+                             : static_cast<size_t>(static_cast<const char*>(newline) - data);
       ProcessLine(start, end);
       start = end + 1;
     }
     CloseLeaf();
     CloseContainersFrom(0);
     tree_.references.Finish();
-    return std::move(tree_);
   }
 
  private:
@@ -180,6 +209,15 @@ class BlockParser {
       return;
     }
     const Nonspace first = FindNonspace(cursor);
+    // The common case, most lines of most comments: a line that continues an open paragraph
+    // and cannot start a block. StartBlocks would come to the same answer after trying every
+    // kind of block in turn.
+    if (matched == containers_.size() && leaf_ == LeafKind::kParagraph && !first.blank &&
+        (first.indent >= kCodeIndent || !MayStartBlock(first.c))) {
+      AddLine(first.pos, cursor.line.size(), 0);
+      blank_depth_ = kNoBlank;
+      return;
+    }
     if (matched == containers_.size() && leaf_ == LeafKind::kIndentedCode) {
       if (first.indent >= kCodeIndent) {
         cursor.AdvanceColumns(kCodeIndent);
@@ -262,8 +300,7 @@ class BlockParser {
         return;
       }
       if (next.blank) break;
-      const size_t nesting = Nesting();
-      if (next.c == '>' && nesting < kMaxNesting) {
+      if (next.c == '>' && Nesting() < kMaxNesting) {
         close_unmatched(false);
         CloseLeaf();
         NoteNewBlock();
@@ -295,7 +332,7 @@ class BlockParser {
         return;
       }
       ListMarker marker;
-      if (nesting < kMaxNesting && ScanListMarker(cursor->line, next.pos, &marker)) {
+      if (ScanListMarker(cursor->line, next.pos, &marker) && Nesting() < kMaxNesting) {
         LineCursor after = *cursor;
         AdvanceTo(&after, next);
         after.pos += marker.width;
@@ -541,7 +578,7 @@ class BlockParser {
   static constexpr size_t kNoBlank = static_cast<size_t>(-1);
 
   std::string_view text_;
-  BlockTree tree_;
+  BlockTree& tree_;
   std::vector<Container> containers_;
   LeafKind leaf_ = LeafKind::kNone;
   size_t line_start_ = 0;
@@ -556,7 +593,7 @@ class BlockParser {
 
 }  // namespace
 
-BlockTree ParseBlocks(std::string_view text) { return BlockParser(text).Run(); }
+void ParseBlocks(std::string_view text, BlockTree* tree) { BlockParser(text, tree).Run(); }
 
 std::string_view ParagraphText(std::string_view text, const BlockLine* lines, size_t count,
                                std::string* scratch) {

@@ -41,15 +41,17 @@ struct BlockRecord {
   uint32_t info_end = 0;
 };
 
-// The block structure of a comment and its link reference definitions.
+// The block structure of a comment and its link reference definitions. One tree serves
+// comment after comment (parser.cpp keeps it), so its vectors are allocated once.
 struct BlockTree {
   std::vector<BlockRecord> records;
   std::vector<BlockLine> lines;
   ReferenceMap references;
 };
 
-// Parses the block structure of `text` (normalised: valid UTF-8, LF line endings).
-BlockTree ParseBlocks(std::string_view text);
+// Parses the block structure of `text` (normalised: valid UTF-8, LF line endings) into
+// `tree`, replacing what it held but keeping its storage.
+void ParseBlocks(std::string_view text, BlockTree* tree);
 
 // A paragraph's lines as one string, joined by '\n'. Most paragraphs are one stretch of the
 // text (their lines are separated only by a line ending and indentation, which the inline

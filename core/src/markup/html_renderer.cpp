@@ -20,6 +20,14 @@ bool IsSafeLanguage(std::string_view language) {
   return true;
 }
 
+// Appends a string literal with its length known at compile time: append(const char*) would
+// measure it with strlen on every tag, and in the size-optimised WebAssembly build that is a
+// call per tag.
+template <size_t kSize>
+void AppendLiteral(std::string* out, const char (&literal)[kSize]) {
+  out->append(literal, kSize - 1);
+}
+
 void AppendNumber(std::string* out, uint32_t value) {
   char digits[10];
   size_t count = 0;
@@ -50,43 +58,43 @@ void HtmlRenderer::EnterBlock(BlockType type, const BlockDetail& detail) {
       break;
     case BlockType::kQuote:
       EnsureNewline();
-      out_->append("<blockquote>\n");
+      AppendLiteral(out_, "<blockquote>\n");
       break;
     case BlockType::kBulletList:
       EnsureNewline();
-      out_->append("<ul>\n");
+      AppendLiteral(out_, "<ul>\n");
       break;
     case BlockType::kOrderedList:
       EnsureNewline();
       if (detail.start == 1) {
-        out_->append("<ol>\n");
+        AppendLiteral(out_, "<ol>\n");
       } else {
-        out_->append("<ol start=\"");
+        AppendLiteral(out_, "<ol start=\"");
         AppendNumber(out_, detail.start);
-        out_->append("\">\n");
+        AppendLiteral(out_, "\">\n");
       }
       break;
     case BlockType::kListItem:
       EnsureNewline();
-      out_->append("<li>");
+      AppendLiteral(out_, "<li>");
       break;
     case BlockType::kParagraph:
       EnsureNewline();
-      out_->append("<p>");
+      AppendLiteral(out_, "<p>");
       break;
     case BlockType::kCode:
       EnsureNewline();
       if (IsSafeLanguage(detail.language)) {
-        out_->append("<pre><code class=\"language-");
+        AppendLiteral(out_, "<pre><code class=\"language-");
         out_->append(detail.language);
-        out_->append("\">");
+        AppendLiteral(out_, "\">");
       } else {
-        out_->append("<pre><code>");
+        AppendLiteral(out_, "<pre><code>");
       }
       break;
     case BlockType::kThematicBreak:
       EnsureNewline();
-      out_->append("<hr>\n");
+      AppendLiteral(out_, "<hr>\n");
       break;
   }
 }
@@ -98,24 +106,24 @@ void HtmlRenderer::LeaveBlock(BlockType type) {
       break;
     case BlockType::kQuote:
       EnsureNewline();
-      out_->append("</blockquote>\n");
+      AppendLiteral(out_, "</blockquote>\n");
       break;
     case BlockType::kBulletList:
       EnsureNewline();
-      out_->append("</ul>\n");
+      AppendLiteral(out_, "</ul>\n");
       break;
     case BlockType::kOrderedList:
       EnsureNewline();
-      out_->append("</ol>\n");
+      AppendLiteral(out_, "</ol>\n");
       break;
     case BlockType::kListItem:
-      out_->append("</li>\n");
+      AppendLiteral(out_, "</li>\n");
       break;
     case BlockType::kParagraph:
-      out_->append("</p>\n");
+      AppendLiteral(out_, "</p>\n");
       break;
     case BlockType::kCode:
-      out_->append("</code></pre>\n");
+      AppendLiteral(out_, "</code></pre>\n");
       break;
   }
 }
@@ -123,28 +131,28 @@ void HtmlRenderer::LeaveBlock(BlockType type) {
 void HtmlRenderer::EnterSpan(SpanType type, const SpanDetail& detail) {
   switch (type) {
     case SpanType::kEmphasis:
-      out_->append("<em>");
+      AppendLiteral(out_, "<em>");
       break;
     case SpanType::kStrong:
-      out_->append("<strong>");
+      AppendLiteral(out_, "<strong>");
       break;
     case SpanType::kStrikethrough:
-      out_->append("<del>");
+      AppendLiteral(out_, "<del>");
       break;
     case SpanType::kCode:
-      out_->append("<code>");
+      AppendLiteral(out_, "<code>");
       break;
     case SpanType::kLink:
       // Links never nest, so one flag is enough to pair a refused link with its end.
       in_refused_link_ = !IsAllowedLinkUrl(detail.href);
       if (in_refused_link_) break;
-      out_->append("<a href=\"");
+      AppendLiteral(out_, "<a href=\"");
       AppendHref(out_, detail.href);
       if (!detail.title.empty()) {
-        out_->append("\" title=\"");
+        AppendLiteral(out_, "\" title=\"");
         html::AppendAttribute(out_, detail.title);
       }
-      out_->append("\" rel=\"nofollow ugc noopener\">");
+      AppendLiteral(out_, "\" rel=\"nofollow ugc noopener\">");
       break;
   }
 }
@@ -152,19 +160,19 @@ void HtmlRenderer::EnterSpan(SpanType type, const SpanDetail& detail) {
 void HtmlRenderer::LeaveSpan(SpanType type) {
   switch (type) {
     case SpanType::kEmphasis:
-      out_->append("</em>");
+      AppendLiteral(out_, "</em>");
       break;
     case SpanType::kStrong:
-      out_->append("</strong>");
+      AppendLiteral(out_, "</strong>");
       break;
     case SpanType::kStrikethrough:
-      out_->append("</del>");
+      AppendLiteral(out_, "</del>");
       break;
     case SpanType::kCode:
-      out_->append("</code>");
+      AppendLiteral(out_, "</code>");
       break;
     case SpanType::kLink:
-      if (!in_refused_link_) out_->append("</a>");
+      if (!in_refused_link_) AppendLiteral(out_, "</a>");
       in_refused_link_ = false;
       break;
   }
@@ -175,7 +183,7 @@ void HtmlRenderer::Text(TextType type, std::string_view text) {
     case TextType::kSoftBreak:
     case TextType::kHardBreak:
       // Comments keep the reader's line breaks: a poem's lines stay lines.
-      out_->append("<br>\n");
+      AppendLiteral(out_, "<br>\n");
       break;
     case TextType::kNormal:
     case TextType::kCode:

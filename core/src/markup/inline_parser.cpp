@@ -99,7 +99,9 @@ class InlineParser::Pass {
     matches_.clear();
     links_.clear();
     character_references_.clear();
-    backticks_ = BacktickIndex();
+    // Most paragraphs have no backticks and never build the index: resetting only a built one
+    // spares them three vectors made and dropped, which the size-optimised build does in calls.
+    if (backticks_.built()) backticks_ = BacktickIndex();
     text_start_ = 0;
     last_delimiter_ = kNone;
     brackets_seen_ = 0;
@@ -107,6 +109,13 @@ class InlineParser::Pass {
     Scan();
     ProcessEmphasis(kNone);
     Emit();
+  }
+
+  size_t StorageBytes() const {
+    return nodes_.capacity() * sizeof(Node) + brackets_.capacity() * sizeof(Bracket) +
+           matches_.capacity() * sizeof(EmphasisMatch) + links_.capacity() * sizeof(LinkTarget) +
+           character_references_.capacity() * sizeof(CharacterReference) + scratch_.capacity() +
+           href_.capacity() + title_.capacity();
   }
 
  private:
@@ -164,8 +173,10 @@ class InlineParser::Pass {
     FlushText(TrimTrailingWhitespace(size));
   }
 
+  // These three run at every line ending, so they read the raw bytes (see Scan).
   size_t TrimTrailingWhitespace(size_t end) const {
-    while (end > text_start_ && IsSpaceOrTab(text_[end - 1])) --end;
+    const char* const data = text_.data();
+    while (end > text_start_ && IsSpaceOrTab(data[end - 1])) --end;
     return end;
   }
 
@@ -185,14 +196,16 @@ class InlineParser::Pass {
 
   // Skips the whitespace that starts a continuation line.
   size_t SkipLineIndent(size_t pos) const {
-    while (pos < text_.size() && IsSpaceOrTab(text_[pos])) ++pos;
+    const char* const data = text_.data();
+    while (pos < text_.size() && IsSpaceOrTab(data[pos])) ++pos;
     return pos;
   }
 
   size_t ScanLineEnding(size_t pos) {
     const size_t trimmed = TrimTrailingWhitespace(pos);
+    const char* const data = text_.data();
     size_t spaces = 0;
-    while (pos - spaces > text_start_ && text_[pos - spaces - 1] == ' ') ++spaces;
+    while (pos - spaces > text_start_ && data[pos - spaces - 1] == ' ') ++spaces;
     FlushText(trimmed);
     PushNode(spaces >= 2 ? NodeKind::kHardBreak : NodeKind::kSoftBreak, pos, pos + 1);
     text_start_ = SkipLineIndent(pos + 1);
@@ -405,7 +418,7 @@ class InlineParser::Pass {
   // A bare URL can only start after whitespace or an opening mark, and MatchBareUrl stops at
   // whitespace, so a failed scan ends before the next place another could start.
   size_t ScanBareUrl(size_t pos) {
-    const char previous = pos == 0 ? '\n' : text_[pos - 1];
+    const char previous = pos == 0 ? '\n' : text_.data()[pos - 1];
     if (!MayPrecedeBareUrl(previous)) return pos + 1;
     const size_t length = MatchBareUrl(text_, pos);
     if (length == 0) return pos + 1;
@@ -522,8 +535,10 @@ class InlineParser::Pass {
 
   // ---- Second pass: events. ----
 
+  // Without substr's bounds check, which the size-optimised WebAssembly build calls out of line
+  // for every text run; the nodes' ranges lie within the text by construction.
   std::string_view Slice(size_t begin, size_t end) const {
-    return text_.substr(begin, end - begin);
+    return std::string_view(text_.data() + begin, end - begin);
   }
 
   void Emit() {
@@ -681,6 +696,10 @@ InlineParser::~InlineParser() = default;
 
 void InlineParser::Parse(std::string_view text, const ReferenceMap& references, EventSink& sink) {
   pass_->Run(text, references, sink);
+}
+
+void InlineParser::ReleaseStorageOver(size_t bytes) {
+  if (pass_->StorageBytes() > bytes) pass_ = std::make_unique<Pass>();
 }
 
 }  // namespace parley::markup

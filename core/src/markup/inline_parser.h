@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string_view>
 
@@ -25,6 +26,9 @@ class InlineParser {
   // Parses one paragraph. `text` is its lines joined by '\n'; whitespace at the start of each
   // line is ignored, as CommonMark strips it.
   void Parse(std::string_view text, const ReferenceMap& references, EventSink& sink);
+
+  // Frees the working storage if it has grown past `bytes` (after a very long paragraph).
+  void ReleaseStorageOver(size_t bytes);
 
  private:
   class Pass;  // the state of one paragraph's parse, reused

@@ -17,8 +17,8 @@ namespace {
 // quotes), never by recursion.
 class EventReplay {
  public:
-  EventReplay(std::string_view text, const BlockTree& tree, EventSink& sink)
-      : text_(text), tree_(tree), sink_(sink) {}
+  EventReplay(std::string_view text, const BlockTree& tree, InlineParser& inlines, EventSink& sink)
+      : text_(text), tree_(tree), inlines_(inlines), sink_(sink) {}
 
   void Run() {
     sink_.EnterBlock(BlockType::kDocument, {});
@@ -101,19 +101,51 @@ class EventReplay {
 
   std::string_view text_;
   const BlockTree& tree_;
+  InlineParser& inlines_;
   EventSink& sink_;
   std::vector<const BlockRecord*> open_;
-  InlineParser inlines_;
   std::string scratch_;
   std::string language_;
 };
 
+// What a parse allocates and can hand on to the next one: a thread's comments are parsed
+// back to back, and for a short one these allocations used to cost more than the parsing.
+struct Workspace {
+  BlockTree tree;
+  InlineParser inlines;
+  bool busy = false;  // a parse is using it (only a sink that parses again would see that)
+
+  // A long comment's storage is not kept for the short ones that follow.
+  void ReleaseIfLarge() {
+    constexpr size_t kKeptBytes = 64 * 1024;
+    if (tree.lines.capacity() * sizeof(BlockLine) + tree.records.capacity() * sizeof(BlockRecord) >
+        kKeptBytes) {
+      tree = BlockTree();
+    }
+    inlines.ReleaseStorageOver(kKeptBytes);
+  }
+};
+
+void ParseWith(std::string_view source, EventSink& sink, Workspace* workspace) {
+  const std::string text = NormalizeSource(source);
+  ParseBlocks(text, &workspace->tree);
+  EventReplay(text, workspace->tree, workspace->inlines, sink).Run();
+}
+
 }  // namespace
 
 void Parse(std::string_view source, EventSink& sink) {
-  const std::string text = NormalizeSource(source);
-  const BlockTree tree = ParseBlocks(text);
-  EventReplay(text, tree, sink).Run();
+  // One workspace per thread: the server renders on several threads at once.
+  thread_local Workspace shared;
+  if (shared.busy) {
+    Workspace own;
+    ParseWith(source, sink, &own);
+    return;
+  }
+  shared.busy = true;
+  ParseWith(source, sink, &shared);
+  shared.busy = false;
+  shared.ReleaseIfLarge();
 }
 
 }  // namespace parley::markup

@@ -25,6 +25,8 @@ class ReferenceMap {
  public:
   // Records a definition; when labels repeat, the first definition wins.
   void Add(std::string_view label, std::string destination, std::string title);
+  // Forgets every definition (keeping the storage), for the next comment.
+  void Clear() { references_.clear(); }
   // Sorts the definitions for lookup.
   void Finish();
   // The definition of `label` (raw, as written between the brackets), or nullptr.
