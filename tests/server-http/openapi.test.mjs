@@ -11,19 +11,42 @@ import { startServer, call, postComment, runParleyCommand, GENEROUS_LIMITS } fro
 const spec = JSON.parse(readFileSync(path.join(root, 'docs/openapi.json'), 'utf8'));
 let main;
 let tight;
+let moderator;  // { cookie, csrf } of a session on `main`
+const MOD_PASSWORD = 'a long enough password';
+
+// Signs in as the moderator "Spec"; returns the headers a session's requests carry.
+async function signIn(base) {
+  const reply = await call(base, 'POST', '/api/v1/mod/login', { json: { name: 'Spec', password: MOD_PASSWORD } });
+  assert.equal(reply.status, 200, reply.text);
+  return { cookie: reply.headers.get('set-cookie').split(';')[0], csrf: reply.body.csrfToken };
+}
+// A moderator request on `main`: with the session cookie and (unless `csrf` is false) the token.
+const mod = (method, pathname, { json: body, csrf = true } = {}) =>
+  call(main.url, method, `/api/v1/mod${pathname}`, {
+    json: body,
+    headers: { cookie: moderator.cookie, ...(csrf ? { 'x-parley-csrf': moderator.csrf } : {}) },
+  });
+// A held comment on `main` (the thread is set to pre-moderation first).
+async function held(thread = 'spec-held') {
+  await mod('PATCH', `/threads/${thread}`, { json: { moderation: 'pre' } });
+  return postComment(main.url, thread, 'a comment to moderate');
+}
 
 before(async () => {
   main = await startServer({
     env: { ...GENEROUS_LIMITS, PARLEY_ORIGINS: 'https://news.example', PARLEY_BODY_LIMIT: '4096' },
   });
   writeFileSync(path.join(main.dir, 'policy.json'), JSON.stringify({ banned: ['frobnicate'] }));
-  // The policy is read at start: restart once with it in place.
+  // The policy is read at start: restart once with it in place (and a moderator added).
   await main.stop();
+  const added = runParleyCommand(['moderator', 'add', 'Spec', '--db', main.db], `${MOD_PASSWORD}\n`);
+  assert.equal(added.code, 0, added.stderr);
   main = await startServer({
     dir: main.dir,
     env: { ...GENEROUS_LIMITS, PARLEY_ORIGINS: 'https://news.example', PARLEY_BODY_LIMIT: '4096',
       PARLEY_POLICY: path.join(main.dir, 'policy.json') },
   });
+  moderator = await signIn(main.url);
   tight = await startServer({
     env: { PARLEY_LIMIT_COMMENTS_PER_IDENTITY: '1/60', PARLEY_LIMIT_COMMENTS_PER_IP: '100/60',
       PARLEY_LIMIT_ACTIONS_PER_IP: '1/60', PARLEY_LIMIT_READS_PER_IP: '3/60',
@@ -203,7 +226,99 @@ const scenarios = {
     return call(main.url, 'GET', '/embed.js', { headers: { 'if-none-match': first.headers.get('etag') } });
   },
   ['GET /{file} 404']: () => call(main.url, 'GET', '/missing.js'),
+  ['POST /api/v1/mod/login 200']: () => call(main.url, 'POST', '/api/v1/mod/login', json({ name: 'Spec', password: MOD_PASSWORD })),
+  ['POST /api/v1/mod/login 400']: () => call(main.url, 'POST', '/api/v1/mod/login', json({ name: 'Spec' })),
+  ['POST /api/v1/mod/login 401']: () => call(main.url, 'POST', '/api/v1/mod/login', json({ name: 'Spec', password: 'wrong password' })),
+  ['POST /api/v1/mod/login 429']: async () => {
+    let reply;
+    for (let i = 0; i < 6; i++) reply = await call(tight.url, 'POST', '/api/v1/mod/login', json({ name: 'nobody', password: 'wrong password' }));
+    return reply;
+  },
+  ['GET /api/v1/mod/session 200']: () => mod('GET', '/session'),
+  ['POST /api/v1/mod/logout 204']: async () => {
+    const other = await signIn(main.url);
+    return call(main.url, 'POST', '/api/v1/mod/logout', { headers: { cookie: other.cookie, 'x-parley-csrf': other.csrf } });
+  },
+  ['GET /api/v1/mod/routes 200']: () => mod('GET', '/routes'),
+  ['GET /api/v1/mod/queue 200']: async () => { await held(); return mod('GET', '/queue?kind=held'); },
+  ['GET /api/v1/mod/queue 400']: () => mod('GET', '/queue?kind=everything'),
+  ['POST /api/v1/mod/comments/{id}/approve 200']: async () => mod('POST', `/comments/${(await held()).comment.id}/approve`),
+  ['POST /api/v1/mod/comments/{id}/approve 404']: () => mod('POST', '/comments/missing/approve'),
+  ['POST /api/v1/mod/comments/{id}/approve 409']: async () => {
+    const posted = await fresh();
+    await mod('POST', `/comments/${posted.comment.id}/delete`);
+    return mod('POST', `/comments/${posted.comment.id}/approve`);
+  },
+  ['POST /api/v1/mod/comments/{id}/reject 200']: async () => mod('POST', `/comments/${(await held()).comment.id}/reject`, { json: { reason: 'off_topic', note: 'Stay on the story.' } }),
+  ['POST /api/v1/mod/comments/{id}/reject 400']: async () => mod('POST', `/comments/${(await held()).comment.id}/reject`, { json: { reason: 'ugly' } }),
+  ['POST /api/v1/mod/comments/{id}/reject 404']: () => mod('POST', '/comments/missing/reject', { json: { reason: 'spam' } }),
+  ['POST /api/v1/mod/comments/{id}/reject 409']: async () => {
+    const posted = await fresh();
+    await mod('POST', `/comments/${posted.comment.id}/delete`);
+    return mod('POST', `/comments/${posted.comment.id}/reject`, { json: { reason: 'spam' } });
+  },
+  ['POST /api/v1/mod/comments/{id}/delete 200']: async () => mod('POST', `/comments/${(await fresh()).comment.id}/delete`, { json: { reason: 'spam' } }),
+  ['POST /api/v1/mod/comments/{id}/delete 404']: () => mod('POST', '/comments/missing/delete'),
+  ['POST /api/v1/mod/comments/{id}/delete 409']: async () => {
+    const posted = await fresh();
+    await mod('POST', `/comments/${posted.comment.id}/delete`);
+    return mod('POST', `/comments/${posted.comment.id}/delete`);
+  },
+  ['POST /api/v1/mod/comments/{id}/pin 200']: async () => mod('POST', `/comments/${(await fresh()).comment.id}/pin`, { json: { pinned: true } }),
+  ['POST /api/v1/mod/comments/{id}/pin 400']: async () => mod('POST', `/comments/${(await fresh()).comment.id}/pin`, { json: { pinned: 'yes' } }),
+  ['POST /api/v1/mod/comments/{id}/pin 404']: () => mod('POST', '/comments/missing/pin', { json: { pinned: true } }),
+  ['POST /api/v1/mod/comments/{id}/pin 409']: async () => {
+    const posted = await fresh();
+    await mod('POST', `/comments/${posted.comment.id}/delete`);
+    return mod('POST', `/comments/${posted.comment.id}/pin`, { json: { pinned: true } });
+  },
+  ['POST /api/v1/mod/bulk 200']: async () => mod('POST', '/bulk', { json: { ids: [(await held()).comment.id, 'missing'], action: 'approve' } }),
+  ['POST /api/v1/mod/bulk 400']: () => mod('POST', '/bulk', { json: { ids: [], action: 'approve' } }),
+  ['GET /api/v1/mod/people/{identity} 200']: async () => mod('GET', `/people/${(await fresh()).comment.author.id}`),
+  ['GET /api/v1/mod/bans 200']: () => mod('GET', '/bans'),
+  ['POST /api/v1/mod/bans 201']: () => mod('POST', '/bans', { json: { kind: 'ip', value: '198.51.100.7', reason: 'spam', days: 7 } }),
+  ['POST /api/v1/mod/bans 400']: () => mod('POST', '/bans', { json: { kind: 'planet', value: 'x' } }),
+  ['DELETE /api/v1/mod/bans/{kind}/{value} 204']: async () => {
+    await mod('POST', '/bans', { json: { kind: 'email', value: 'gone@example.com' } });
+    return mod('DELETE', '/bans/email/gone%40example.com');
+  },
+  ['DELETE /api/v1/mod/bans/{kind}/{value} 404']: () => mod('DELETE', '/bans/identity/nobody'),
+  ['GET /api/v1/mod/threads/{thread} 200']: () => mod('GET', '/threads/spec'),
+  ['GET /api/v1/mod/threads/{thread} 400']: () => mod('GET', `/threads/${'x'.repeat(300)}`),
+  ['PATCH /api/v1/mod/threads/{thread} 200']: () => mod('PATCH', '/threads/spec-closed', { json: { closed: true, autoCloseDays: 30 } }),
+  ['PATCH /api/v1/mod/threads/{thread} 400']: () => mod('PATCH', '/threads/spec', { json: { moderation: 'sometimes' } }),
+  ['GET /api/v1/mod/policy 200']: () => mod('GET', '/policy'),
+  ['PUT /api/v1/mod/policy 200']: async () => mod('PUT', '/policy', { json: (await mod('GET', '/policy')).body }),
+  ['PUT /api/v1/mod/policy 400']: () => mod('PUT', '/policy', { json: { maxLinks: 'many' } }),
+  ['POST /api/v1/mod/policy/test 200']: () => mod('POST', '/policy/test', { json: { body: 'please frobnicate' } }),
+  ['POST /api/v1/mod/policy/test 400']: () => mod('POST', '/policy/test', { json: { text: 'wrong field' } }),
+  ['GET /api/v1/mod/audit 200']: () => mod('GET', '/audit?limit=5'),
+  ['GET /api/v1/mod/audit 400']: () => mod('GET', '/audit?limit=0'),
+  ['GET /api/v1/mod/audit/export 200']: () => mod('GET', '/audit/export'),
+  ['GET /api/v1/mod/stats 200']: () => mod('GET', '/stats?days=7'),
+  ['GET /api/v1/mod/stats 400']: () => mod('GET', '/stats?days=0'),
+  ['GET /api/v1/mod/events 200']: async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${main.url}/api/v1/mod/events`, { signal: controller.signal, headers: { cookie: moderator.cookie } });
+    controller.abort();
+    return { status: response.status, headers: response.headers };
+  },
 };
+
+// Every moderator route refuses without a session (401) and, when it changes state, without
+// the CSRF token (403); mod-auth.test.mjs checks the same against the server's own table.
+const filled = (route) => route.replace('{kind}', 'identity').replace(/\{[^}]+\}/g, 'x');
+for (const [route, operations] of Object.entries(spec.paths)) {
+  if (!route.startsWith('/api/v1/mod/') || route === '/api/v1/mod/login') continue;
+  for (const [method, operation] of Object.entries(operations)) {
+    const upper = method.toUpperCase();
+    const withBody = upper === 'GET' ? {} : json({});
+    if (operation.responses['401']) scenarios[`${upper} ${route} 401`] = () => call(main.url, upper, filled(route), withBody);
+    if (operation.responses['403']) {
+      scenarios[`${upper} ${route} 403`] = () => call(main.url, upper, filled(route), { ...withBody, headers: { cookie: moderator.cookie } });
+    }
+  }
+}
 
 function documentedPairs() {
   const pairs = [];

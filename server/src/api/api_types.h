@@ -26,6 +26,9 @@ struct ApiRequest {
   std::multimap<std::string, std::string, CaseInsensitiveLess> headers;
   std::string body;
   std::string client_ip;
+  // Set by the HTTP layer on moderator routes once the session checked out.
+  std::string moderator;
+  std::string csrf_token;
 
   // The first value of header `name`, or "".
   std::string Header(std::string_view name) const;

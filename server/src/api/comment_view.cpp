@@ -32,6 +32,17 @@ nlohmann::json PublicComment(const storage::StoredComment& comment) {
   };
 }
 
+nlohmann::json OwnComment(const storage::StoredComment& comment) {
+  nlohmann::json json = PublicComment(comment);
+  bool explained = comment.status == storage::CommentStatus::kPending ||
+                   comment.status == storage::CommentStatus::kRejected;
+  if (explained && !comment.moderation_reason.empty()) {
+    json["moderation"] = {{"reason", comment.moderation_reason},
+                          {"note", NullableText(comment.moderation_note)}};
+  }
+  return json;
+}
+
 nlohmann::json RedactedComment(const storage::StoredComment& comment) {
   return {
       {"id", comment.id},
@@ -51,8 +62,9 @@ bool ViewerMaySee(const storage::StoredComment& comment, std::string_view viewer
     case storage::CommentStatus::kPublished:
       return true;
     case storage::CommentStatus::kPending:
-      return !viewer_id.empty() && comment.author_id == viewer_id;
     case storage::CommentStatus::kRejected:
+      // Their author keeps seeing them, with the reason (OwnComment); nobody else does.
+      return !viewer_id.empty() && comment.author_id == viewer_id;
     case storage::CommentStatus::kDeleted:
       return false;
   }
@@ -84,7 +96,13 @@ nlohmann::json PublicView(const std::vector<storage::StoredComment>& comments,
   nlohmann::json view = nlohmann::json::array();
   for (size_t i = 0; i < comments.size(); ++i) {
     if (!keep[i]) continue;
-    view.push_back(visible[i] ? PublicComment(comments[i]) : RedactedComment(comments[i]));
+    if (!visible[i]) {
+      view.push_back(RedactedComment(comments[i]));
+    } else if (!viewer_id.empty() && comments[i].author_id == viewer_id) {
+      view.push_back(OwnComment(comments[i]));
+    } else {
+      view.push_back(PublicComment(comments[i]));
+    }
   }
   return view;
 }

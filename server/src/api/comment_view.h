@@ -18,12 +18,17 @@ nlohmann::json PublicComment(const storage::StoredComment& comment);
 // nothing of its content ("status": "deleted", empty author and body).
 nlohmann::json RedactedComment(const storage::StoredComment& comment);
 
-// True when `viewer_id` may read `comment`: published comments, and their own pending ones.
+// The public JSON of a comment for its own author: for their held or rejected comments it adds
+// "moderation": {"reason", "note"} (why, so the widget can tell them).
+nlohmann::json OwnComment(const storage::StoredComment& comment);
+
+// True when `viewer_id` may read `comment`: published comments, and their own pending and
+// rejected ones.
 bool ViewerMaySee(const storage::StoredComment& comment, std::string_view viewer_id);
 
 // The public view of a list of comments (one thread or one page of it), in the same order:
 // visible comments in full, hidden ones redacted where visible replies hang under them, and
-// the rest left out.
+// the rest left out. The viewer's own comments come as OwnComment.
 nlohmann::json PublicView(const std::vector<storage::StoredComment>& comments,
                           std::string_view viewer_id);
 

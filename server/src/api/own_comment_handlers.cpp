@@ -95,8 +95,9 @@ ApiResponse EditComment(const ApiRequest& request, const ApiContext& context) {
     return *banned;
   }
   editable.author.badges = comment.author_badges;
-  CheckedBody checked = CheckBody(
-      context, *body, RequestLanguage(request, context, lang.value_or("")), editable.author);
+  CheckedBody checked =
+      CheckBody(context, *body, RequestLanguage(request, context, lang.value_or("")),
+                editable.author, ReadThreadRules(context, comment.thread).mode);
   if (checked.refusal) return *checked.refusal;
 
   // An edit never publishes a comment a moderator is holding; it can send a published one
@@ -108,6 +109,11 @@ ApiResponse EditComment(const ApiRequest& request, const ApiContext& context) {
   update.body = checked.body;
   update.status = status;
   update.edited = clock::FormatRfc3339(context.clock->Now());
+  // A comment the edit sends back to review says why; one already held keeps its reason.
+  if (was_published && status == storage::CommentStatus::kPending) {
+    update.moderation_reason = checked.hold_reason;
+    comment.moderation_reason = checked.hold_reason;
+  }
   if (!context.store->UpdateComment(update)) {
     return ErrorResponse(404, "comment_not_found", "There is no comment with this id.");
   }
@@ -117,8 +123,9 @@ ApiResponse EditComment(const ApiRequest& request, const ApiContext& context) {
   if (was_published) {
     PublishChange(context, status == storage::CommentStatus::kPublished ? "edited" : "removed",
                   comment);
+    if (status == storage::CommentStatus::kPending) AnnounceToModerators(context, "held", comment.id);
   }
-  return JsonResponse(200, {{"comment", PublicComment(comment)}});
+  return JsonResponse(200, {{"comment", OwnComment(comment)}});
 }
 
 ApiResponse DeleteComment(const ApiRequest& request, const ApiContext& context) {

@@ -85,7 +85,9 @@ std::optional<ApiResponse> CheckParent(const ApiContext& context, const std::str
   if (parent && parent->thread == thread && parent->status == storage::CommentStatus::kDeleted) {
     return ErrorResponse(409, "parent_deleted", "The comment you are replying to was deleted.");
   }
-  if (!parent || parent->thread != thread || !ViewerMaySee(*parent, viewer_id)) {
+  // A rejected comment stays visible to its author but takes no replies.
+  if (!parent || parent->thread != thread || !ViewerMaySee(*parent, viewer_id) ||
+      parent->status == storage::CommentStatus::kRejected) {
     return ErrorResponse(404, "parent_not_found",
                          "The comment you are replying to is not in this thread.");
   }
@@ -127,12 +129,16 @@ ApiResponse CreateComment(const ApiRequest& request, const ApiContext& context) 
     return *limited;
   }
   if (auto banned = CheckBans(context, author.id, fields.email, ip_hash)) return *banned;
+  ThreadRules rules = ReadThreadRules(context, thread);
+  if (rules.closed) {
+    return ErrorResponse(403, "thread_closed", "This discussion is closed to new comments.");
+  }
   if (parent && !parent->empty()) {
     if (auto error = CheckParent(context, *parent, thread, author.id)) return *error;
   }
 
-  CheckedBody checked =
-      CheckBody(context, *body, RequestLanguage(request, context, lang.value_or("")), author);
+  CheckedBody checked = CheckBody(
+      context, *body, RequestLanguage(request, context, lang.value_or("")), author, rules.mode);
   if (checked.refusal) return *checked.refusal;
 
   std::string edit_token = identity::Base64UrlEncode(identity::RandomBytes(kEditTokenBytes));
@@ -148,6 +154,7 @@ ApiResponse CreateComment(const ApiRequest& request, const ApiContext& context) 
   comment.body = checked.body;
   comment.created = clock::FormatRfc3339(context.clock->Now());
   comment.status = checked.status;
+  comment.moderation_reason = checked.hold_reason;
   comment.edit_token_hash = identity::Hex(identity::Sha256(edit_token));
 
   storage::InsertError inserted = storage::InsertError::kDuplicateId;
@@ -165,9 +172,11 @@ ApiResponse CreateComment(const ApiRequest& request, const ApiContext& context) 
   }
   if (comment.status == storage::CommentStatus::kPublished) {
     PublishChange(context, "created", comment);
+  } else {
+    AnnounceToModerators(context, "held", comment.id);
   }
 
-  nlohmann::json reply = {{"comment", PublicComment(comment)}, {"editToken", edit_token}};
+  nlohmann::json reply = {{"comment", OwnComment(comment)}, {"editToken", edit_token}};
   if (!author.issued_token.empty()) reply["authorToken"] = author.issued_token;
   ApiResponse response = JsonResponse(201, reply);
   if (!author.issued_token.empty())

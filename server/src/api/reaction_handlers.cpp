@@ -120,6 +120,9 @@ ApiResponse FlagComment(const ApiRequest& request, const ApiContext& context) {
   if (outcome->sent_to_review) {
     reaction.comment->status = storage::CommentStatus::kPending;
     PublishChange(context, "removed", *reaction.comment);
+    AnnounceToModerators(context, "held", reaction.comment->id);
+  } else if (outcome->counted) {
+    AnnounceToModerators(context, "flagged", reaction.comment->id);
   }
   // The same answer whether or not this reader had flagged it before: flags are idempotent.
   return WithIssuedToken({{"flagged", true}}, reaction.reader);

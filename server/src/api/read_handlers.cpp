@@ -221,7 +221,8 @@ ApiResponse RenderThreadPage(const ApiRequest& request, const ApiContext& contex
 ApiResponse WidgetConfig(const ApiRequest& request, const ApiContext& context) {
   (void)request;
   const config::ServerConfig& config = *context.config;
-  nlohmann::json policy = nlohmann::json::parse(context.policy->EffectiveJson(), nullptr, false);
+  nlohmann::json policy =
+      nlohmann::json::parse(CurrentPolicy(context)->EffectiveJson(), nullptr, false);
   nlohmann::json body = {
       {"version", std::string(Version())},
       {"policy", policy.is_discarded() ? nlohmann::json::object() : policy},

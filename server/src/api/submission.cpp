@@ -23,8 +23,22 @@ bool IsBlank(std::string_view text) {
 
 }  // namespace
 
+ThreadRules ReadThreadRules(const ApiContext& context, const std::string& thread) {
+  ThreadRules rules;
+  rules.mode = context.config->moderation;
+  storage::ThreadSettings settings = context.store->GetThreadSettings(thread);
+  if (auto mode = moderation::ParseModerationMode(settings.moderation)) rules.mode = *mode;
+  rules.closed = settings.closed;
+  if (!rules.closed && settings.auto_close_days > 0) {
+    std::optional<storage::ThreadInfo> info = context.store->FindThread(thread);
+    std::optional<int64_t> created = info ? clock::ParseRfc3339(info->created) : std::nullopt;
+    rules.closed = created && context.clock->Now() >= *created + settings.auto_close_days * 86400;
+  }
+  return rules;
+}
+
 CheckedBody CheckBody(const ApiContext& context, std::string_view raw_body, std::string_view lang,
-                      const identity::Identity& author) {
+                      const identity::Identity& author, moderation::ModerationMode mode) {
   CheckedBody checked;
   // Stored as the renderer will read it: NUL and other controls that must never reach a page
   // become U+FFFD here, once, so exports and every renderer see the same text.
@@ -33,7 +47,7 @@ CheckedBody CheckBody(const ApiContext& context, std::string_view raw_body, std:
     checked.refusal = ErrorResponse(400, "empty_body", "Write something before posting.");
     return checked;
   }
-  core_adapters::PolicyVerdict verdict = context.policy->Check(checked.body, lang);
+  core_adapters::PolicyVerdict verdict = CurrentPolicy(context)->Check(checked.body, lang);
   if (verdict.action == core_adapters::PolicyAction::kReject) {
     nlohmann::json reasons = nlohmann::json::array();
     for (const core_adapters::PolicyReason& reason : verdict.reasons) {
@@ -55,7 +69,7 @@ CheckedBody CheckBody(const ApiContext& context, std::string_view raw_body, std:
     return checked;
   }
   moderation::HoldFacts facts;
-  facts.mode = context.config->moderation;
+  facts.mode = mode;
   facts.policy_wants_review = verdict.action == core_adapters::PolicyAction::kReview;
   facts.trusted_author = identity::IsTrusted(author);
   // Only the mode that needs each fact pays for computing it.
@@ -67,6 +81,7 @@ CheckedBody CheckBody(const ApiContext& context, std::string_view raw_body, std:
   }
   bool hold = moderation::ShouldHold(facts);
   checked.status = hold ? storage::CommentStatus::kPending : storage::CommentStatus::kPublished;
+  if (hold) checked.hold_reason = facts.policy_wants_review ? "policy" : "mode";
   context.metrics->CountComment(hold ? metrics::CommentOutcome::kHeld
                                      : metrics::CommentOutcome::kPublished);
   return checked;
@@ -78,7 +93,19 @@ std::optional<ApiResponse> CheckBans(const ApiContext& context, std::string_view
       identity_id, email, ip_hash, clock::FormatRfc3339(context.clock->Now()));
   if (!ban) return std::nullopt;
   // Which of the three matched is not said: that would tell a banned user what to change.
+  // A suspension says when it ends, so the reader knows it is not for ever.
+  if (!ban->expires.empty()) {
+    return ErrorResponse(403, "suspended",
+                         "You cannot post or react on this site until " + ban->expires + ".",
+                         {{"until", ban->expires}});
+  }
   return ErrorResponse(403, "banned", "You can no longer post or react on this site.");
+}
+
+void AnnounceToModerators(const ApiContext& context, std::string_view kind,
+                          std::string_view comment_id) {
+  nlohmann::json data = {{"kind", kind}, {"id", comment_id}};
+  context.events->Publish(kModeratorChannel, "queue", DumpJson(data));
 }
 
 void PublishChange(const ApiContext& context, std::string_view type,

@@ -46,6 +46,7 @@ const std::vector<Command>& Commands() {
       CheckCommand(),
       ExportCommand(),
       ImportCommand(),
+      ModeratorCommand(),
       RenderCommand(),
       ServeCommand(),
       ThreadCommand(),

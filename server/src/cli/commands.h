@@ -9,6 +9,7 @@ Command BanCommand();
 Command CheckCommand();
 Command ExportCommand();
 Command ImportCommand();
+Command ModeratorCommand();
 Command RenderCommand();
 Command ServeCommand();
 Command ThreadCommand();

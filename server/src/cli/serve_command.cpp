@@ -99,6 +99,14 @@ int RunServe(const std::vector<std::string>& args, CommandIo& io) {
     store = storage::OpenStore(config.db, core_adapters::BestRank, &error);
     if (store == nullptr) return Failure("serve", error, io);
     secrets = identity::LoadInstallationSecrets(store.get(), config.secret);
+    // A policy a moderator saved from the dashboard wins over the configured one.
+    if (std::optional<std::string> saved = store->FindSetting("mod.policy")) {
+      auto saved_policy = core_adapters::DiscussionPolicy::Load(*saved, &policy_error);
+      if (saved_policy == nullptr) {
+        return Failure("serve", "the policy saved by a moderator: " + policy_error, io);
+      }
+      policy = saved_policy;
+    }
   } catch (const storage::StoreError& error) {
     return Failure("serve", error.what(), io);
   }
@@ -106,6 +114,9 @@ int RunServe(const std::vector<std::string>& args, CommandIo& io) {
   clock::SystemClock system_clock;
   metrics::Metrics metrics;
   abuse::RateLimiter limiter;
+  // More than 5 failed moderator sign-ins per name or per address in 15 minutes wait.
+  abuse::FailureWindow login_failures(5, 15 * 60 * 1000);
+  moderation::SitePolicy site_policy(policy);
   api::ResponseCache cache(static_cast<size_t>(config.cache_megabytes) * 1024 * 1024);
   // Event ids start at the start time in microseconds, so they keep increasing across
   // restarts and a browser resuming from an older process is told to reload.
@@ -124,6 +135,8 @@ int RunServe(const std::vector<std::string>& args, CommandIo& io) {
   context.token_secret = secrets.token_secret;
   context.ip_salt = secrets.ip_salt;
   context.monotonic_ms = MonotonicMs;
+  context.site_policy = &site_policy;
+  context.login_failures = &login_failures;
 
   // Signals are taken by one thread with sigwait, never by a handler: the workers this
   // server starts inherit the blocked mask, so SIGTERM cannot interrupt a write mid-way.

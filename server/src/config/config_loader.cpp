@@ -269,6 +269,10 @@ const std::vector<Setting>& Settings() {
       {"requireOrigin", "PARLEY_REQUIRE_ORIGIN", "require-origin", Kind::kBoolean,
        "refuse state-changing requests without an Origin header (default false)",
        BooleanSetting(&ServerConfig::require_origin)},
+      {"mod.insecureCookies", "PARLEY_MOD_INSECURE_COOKIES", "", Kind::kText,
+       "moderator session cookies without Secure: auto (default: only for http pages on a "
+       "loopback address), true, false",
+       ChoiceSetting(&ServerConfig::mod_insecure_cookies, {"auto", "true", "false"})},
       {"log.level", "PARLEY_LOG_LEVEL", "log-level", Kind::kText,
        "debug, info (default), warn or error",
        ChoiceSetting(&ServerConfig::log_level, {"debug", "info", "warn", "error"})},

@@ -51,6 +51,10 @@ struct ServerConfig {
   bool trust_proxy = false;
   // Refuse state-changing requests that carry no Origin header (non-browser clients).
   bool require_origin = false;
+  // Moderator session cookies without `Secure`: "auto" (only for plain-http pages on a
+  // loopback address, as in the demo), "true" (always; only behind nothing but localhost) or
+  // "false" (never).
+  std::string mod_insecure_cookies = "auto";
   std::string log_level = "info";
   bool log_requests = true;
 };

@@ -77,6 +77,10 @@ PolicyVerdict DiscussionPolicy::Check(std::string_view text, std::string_view la
   return result;
 }
 
+std::string DiscussionPolicy::VerdictJson(std::string_view text, std::string_view lang) const {
+  return policy::VerdictToJson(policy::CheckComment(text, impl_->policy, lang));
+}
+
 const std::string& DiscussionPolicy::EffectiveJson() const { return impl_->effective_json; }
 
 }  // namespace parley::core_adapters

@@ -46,6 +46,10 @@ class DiscussionPolicy {
   // Checks a comment body; `lang` picks the language of the messages.
   PolicyVerdict Check(std::string_view text, std::string_view lang) const;
 
+  // The verdict as the core prints it (exactly `parley check`'s output and the widget's
+  // checkPolicy()), for the dashboard's "test a comment" box.
+  std::string VerdictJson(std::string_view text, std::string_view lang) const;
+
   // The effective policy as JSON, for the widget (GET /api/v1/config): the browser runs the
   // same checks with it, so the reader hears the server's verdict before posting.
   const std::string& EffectiveJson() const;

@@ -49,6 +49,11 @@ void ServeEventStream(const httplib::Request& request, httplib::Response& respon
                       const api::ApiContext& context) {
   const std::string thread = request.matches[1];
   if (auto error = api::CheckThreadKey(thread)) return WriteError(response, *error);
+  ServeChannelStream(request, response, context, thread);
+}
+
+void ServeChannelStream(const httplib::Request& request, httplib::Response& response,
+                        const api::ApiContext& context, const std::string& thread) {
   if (!context.events->BeginStream(context.config->events_max_streams)) {
     api::ApiResponse busy = api::ErrorResponse(
         503, "too_many_streams", "Live updates are at capacity; poll the comments instead.");

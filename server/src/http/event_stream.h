@@ -14,4 +14,9 @@ namespace parley::http {
 void ServeEventStream(const httplib::Request& request, httplib::Response& response,
                       const api::ApiContext& context);
 
+// The same for hub channel `channel` (GET /api/v1/mod/events: "queue" events for moderators,
+// on api::kModeratorChannel). The caller has checked who may listen.
+void ServeChannelStream(const httplib::Request& request, httplib::Response& response,
+                        const api::ApiContext& context, const std::string& channel);
+
 }  // namespace parley::http

@@ -5,7 +5,10 @@
 #include <chrono>
 #include <regex>
 
+#include "api/mod_session.h"
 #include "api/request_checks.h"
+#include "api/submission.h"
+#include "identity/crypto.h"
 #include "encoding/gzip.h"
 #include "http/event_stream.h"
 #include "http/origin_policy.h"
@@ -111,6 +114,7 @@ class HttpServer::Impl {
       : context_(std::move(context)),
         log_(log),
         origins_(context_.config->origins),
+        own_origin_only_({}),
         static_files_(context_.config->static_dirs) {
     const int threads = context_.config->threads;
     server_.new_task_queue = [threads] {
@@ -186,18 +190,49 @@ class HttpServer::Impl {
     return std::nullopt;
   }
 
+  // The moderation API's own gate, before anything else: only the server's own pages (no
+  // CORS: publishers' origins do not count), a session where the route needs one, and the
+  // session's CSRF token on every state change. Fills in the request's moderator.
+  std::optional<api::ApiResponse> CheckModerator(const Route& route,
+                                                 const httplib::Request& request,
+                                                 api::ApiRequest* api_request) const {
+    std::string origin = request.get_header_value("Origin");
+    if (!origin.empty() && !own_origin_only_.Allows(origin, request.get_header_value("Host"))) {
+      return api::ErrorResponse(403, "origin_not_allowed",
+                                "The moderation API answers only the server's own pages.");
+    }
+    if (!route.needs_session) return std::nullopt;
+    std::optional<storage::ModeratorSession> session =
+        api::FindModeratorSession(*api_request, context_);
+    if (!session) {
+      return api::ErrorResponse(401, "not_signed_in", "Sign in as a moderator first.");
+    }
+    if (route.changes_state &&
+        !identity::ConstantTimeEquals(request.get_header_value("X-Parley-CSRF"),
+                                      session->csrf_token)) {
+      return api::ErrorResponse(403, "csrf_failed",
+                                "Send the session's CSRF token in X-Parley-CSRF.");
+    }
+    api_request->moderator = session->moderator;
+    api_request->csrf_token = session->csrf_token;
+    return std::nullopt;
+  }
+
   httplib::Server::Handler WrapApi(const Route& route) {
     return [this, &route](const httplib::Request& request, httplib::Response& response) {
       current_trace.route = route.path;
       api::ApiResponse answer;
       try {
-        if (auto refused =
-                ChangesState(request.method) ? CheckStateChange(request) : std::nullopt) {
+        api::ApiRequest api_request = ToApiRequest(request);
+        std::optional<api::ApiResponse> refused;
+        if (IsModeratorPath(route.path)) refused = CheckModerator(route, request, &api_request);
+        if (!refused && ChangesState(request.method)) refused = CheckStateChange(request);
+        if (refused) {
           answer = *refused;
         } else if (auto limited = ReadLimit(request)) {
           answer = *limited;
         } else {
-          answer = route.handler(ToApiRequest(request), context_);
+          answer = route.handler(api_request, context_);
         }
       } catch (const storage::StoreError& error) {
         log_->Log(logging::LogLevel::kError, "storage failed",
@@ -227,6 +262,15 @@ class HttpServer::Impl {
 
   void ServeStatic(const httplib::Request& request, httplib::Response& response) {
     current_trace.route = "/{file}";
+    // The moderation dashboard: nothing but its own files may run, load or frame it.
+    if (request.path == "/admin" || request.path.compare(0, 7, "/admin/") == 0) {
+      response.set_header("Content-Security-Policy",
+                          "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+                          "style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+                          "base-uri 'none'; form-action 'self'");
+      response.set_header("X-Frame-Options", "DENY");
+      response.set_header("Referrer-Policy", "no-referrer");
+    }
     std::optional<StaticResponse> file =
         static_files_.Find(request.path, request.get_header_value("Accept-Encoding"),
                            request.get_header_value("If-None-Match"));
@@ -286,6 +330,24 @@ class HttpServer::Impl {
             ServeEventStream(request, response, context_);
           };
           break;
+        case RouteKind::kModeratorEvents:
+          handler = [this, &route](const httplib::Request& request, httplib::Response& response) {
+            current_trace.route = route.path;
+            api::ApiRequest api_request = ToApiRequest(request);
+            std::optional<api::ApiResponse> refused;
+            try {
+              refused = CheckModerator(route, request, &api_request);
+            } catch (const storage::StoreError&) {
+              refused = api::ErrorResponse(503, "storage_unavailable",
+                                           "The comment store is unavailable; try again shortly.");
+            }
+            if (refused) {
+              Write(*refused, response);
+              return;
+            }
+            ServeChannelStream(request, response, context_, std::string(api::kModeratorChannel));
+          };
+          break;
         case RouteKind::kMetrics:
           handler = [this, &route](const httplib::Request&, httplib::Response& response) {
             current_trace.route = route.path;
@@ -314,7 +376,9 @@ class HttpServer::Impl {
         R"(/api/.*)", [this](const httplib::Request& request, httplib::Response& response) {
           current_trace.route = "preflight";
           std::string origin = request.get_header_value("Origin");
-          if (!origins_.Allows(origin, request.get_header_value("Host"))) {
+          // Moderator routes are same-origin only: a preflight means another origin asks.
+          if (IsModeratorPath(request.path) ||
+              !origins_.Allows(origin, request.get_header_value("Host"))) {
             Write(api::ErrorResponse(403, "origin_not_allowed",
                                      "This site is not allowed to use this comment server."),
                   response);
@@ -350,7 +414,8 @@ class HttpServer::Impl {
                                             httplib::Response& response) {
       response.set_header("X-Content-Type-Options", "nosniff");
       std::string origin = request.get_header_value("Origin");
-      if (!origin.empty() && origins_.Allows(origin, request.get_header_value("Host"))) {
+      if (!origin.empty() && !IsModeratorPath(request.path) &&
+          origins_.Allows(origin, request.get_header_value("Host"))) {
         response.set_header("Access-Control-Allow-Origin", origin);
         response.set_header("Access-Control-Expose-Headers", "X-Parley-Author, Retry-After, ETag");
       }
@@ -407,6 +472,7 @@ class HttpServer::Impl {
   api::ApiContext context_;
   logging::JsonLog* log_;
   OriginPolicy origins_;
+  OriginPolicy own_origin_only_;  // no configured origins: only the server's own
   StaticFiles static_files_;
   BacklogServer server_;
 };

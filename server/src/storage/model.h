@@ -40,6 +40,13 @@ struct StoredComment {
   bool pinned = false;
   int64_t flags = 0;            // distinct identities that flagged it
   std::string edit_token_hash;  // private: hex SHA-256 of the edit token
+  // Why the comment is held ("policy", "mode", "flags") or was rejected ("spam", ...); empty
+  // when neither. Shown to its author only.
+  std::string moderation_reason;
+  std::string moderation_note;  // a moderator's note to the author (rejections)
+  std::string moderated_by;     // the moderator who last decided on it
+  std::string moderated_at;
+  int64_t flags_reviewed = 0;  // flags a moderator has already seen (approving reviews them)
 };
 
 // A thread as the API reports it. Threads are created by their first comment.
@@ -90,6 +97,7 @@ struct CommentUpdate {
   std::optional<std::string> body;
   std::optional<CommentStatus> status;
   std::optional<std::string> edited;
+  std::optional<std::string> moderation_reason;  // set with a new hold ("policy", "mode")
 };
 
 // The outcome of a vote: the comment's new tallies.
@@ -127,6 +135,98 @@ struct ImportCounts {
   int64_t threads_created = 0;
   int64_t comments_added = 0;
   int64_t comments_skipped = 0;  // already present (same id): never overwritten
+};
+
+// A moderator account; the password only as its scrypt hash (moderation/password_hash.h).
+struct Moderator {
+  std::string name;
+  std::string password_hash;
+  std::string created;
+};
+
+// A signed-in moderator's session: the cookie's token is kept only as its SHA-256.
+struct ModeratorSession {
+  std::string token_hash;  // hex SHA-256 of the cookie value
+  std::string moderator;
+  std::string csrf_token;  // must come back in X-Parley-CSRF on state-changing requests
+  std::string created;
+  std::string expires;
+};
+
+// One line of the audit log: who did what to which target, when and why.
+struct AuditEntry {
+  int64_t id = 0;  // increasing
+  std::string at;
+  std::string moderator;
+  std::string action;   // "approve", "reject", "ban", "login", ...
+  std::string target;   // a comment id, a thread key, "identity:g...", ...
+  std::string reason;
+  std::string details;  // a JSON object
+};
+
+// A moderator's settings for one thread (threads need not exist yet).
+struct ThreadSettings {
+  bool closed = false;
+  std::string moderation;       // a moderation mode's name; empty for the site's
+  int64_t auto_close_days = 0;  // closes this many days after the thread's creation; 0 never
+};
+
+// The moderation queues.
+enum class QueueKind {
+  kHeld,      // pending, oldest first
+  kFlagged,   // published with flags no moderator has reviewed, oldest first
+  kRejected,  // rejected, newest first
+  kAll,       // everything, newest first
+};
+
+// One page of a queue: `limit` comments after storage position `after_seq` (0: the start).
+struct QueueQuery {
+  QueueKind kind = QueueKind::kHeld;
+  std::string thread;  // only this thread when set
+  int64_t limit = 50;
+  int64_t after_seq = 0;
+};
+
+// A page of a queue; `next_seq` is where the following page starts (0: none).
+struct QueuePage {
+  std::vector<StoredComment> comments;
+  int64_t next_seq = 0;
+};
+
+// How many comments wait in each queue.
+struct QueueCounts {
+  int64_t held = 0;
+  int64_t flagged = 0;
+  int64_t rejected = 0;
+};
+
+// One reader's flag on a comment.
+struct FlagRecord {
+  std::string reason;
+  std::string note;
+  std::string created;
+};
+
+// A moderator's decision on one comment; unset members stay as they are.
+struct ModerationChange {
+  std::string id;
+  std::optional<CommentStatus> status;
+  std::optional<bool> pinned;
+  std::optional<std::string> body;
+  std::optional<std::string> reason;  // moderation_reason
+  std::optional<std::string> note;
+  std::string by;
+  std::string at;
+  bool review_flags = false;  // marks every flag so far as seen
+};
+
+// Comments of one UTC day ("YYYY-MM-DD") by what became of them.
+struct DayCounts {
+  std::string day;
+  int64_t comments = 0;  // created that day
+  int64_t held = 0;      // of those, held for review at some point
+  int64_t rejected = 0;  // of those, rejected by a moderator
+  int64_t flagged = 0;   // of those, flagged by readers
 };
 
 }  // namespace parley::storage

@@ -81,6 +81,58 @@ CREATE TABLE bans (
   PRIMARY KEY (kind, value)
 ) WITHOUT ROWID;
 )sql",
+    // 2: moderation: moderators and their sessions, the audit log, thread settings, and on
+    // comments why they are held or rejected, who decided, the flags already reviewed, and
+    // whether they were ever held (for the statistics).
+    R"sql(
+ALTER TABLE comments ADD COLUMN moderation_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN moderation_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN moderated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN moderated_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE comments ADD COLUMN flags_reviewed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE comments ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+UPDATE comments SET held = 1 WHERE status = 'pending';
+-- "Ever held" is kept by the schema itself, whichever code path holds a comment.
+CREATE TRIGGER comments_held_on_insert AFTER INSERT ON comments WHEN NEW.status = 'pending'
+BEGIN UPDATE comments SET held = 1 WHERE seq = NEW.seq; END;
+CREATE TRIGGER comments_held_on_update AFTER UPDATE OF status ON comments
+WHEN NEW.status = 'pending'
+BEGIN UPDATE comments SET held = 1 WHERE seq = NEW.seq; END;
+CREATE INDEX comments_by_status ON comments(status, seq);
+CREATE INDEX comments_by_created ON comments(created);
+
+CREATE TABLE moderators (
+  name TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  created TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE moderator_sessions (
+  token_hash TEXT PRIMARY KEY,
+  moderator TEXT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  created TEXT NOT NULL,
+  expires TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX moderator_sessions_by_moderator ON moderator_sessions(moderator);
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  moderator TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  details TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE thread_settings (
+  key TEXT PRIMARY KEY,
+  closed INTEGER NOT NULL DEFAULT 0,
+  moderation TEXT,
+  auto_close_days INTEGER
+) WITHOUT ROWID;
+)sql",
 };
 
 int64_t UserVersion(SqliteConnection* connection) {

@@ -3,69 +3,11 @@
 #include <utility>
 
 #include "storage/sqlite_migrations.h"
+#include "storage/sqlite_rows.h"
 
 namespace parley::storage {
 
 namespace {
-
-// Every comment query selects these columns in this order; ReadComment depends on it.
-constexpr std::string_view kCommentSelect =
-    "SELECT c.seq, c.id, t.key, p.id, c.author_name, c.author_id, c.author_badges, "
-    "c.author_website, c.author_email, c.ip_hash, c.body, c.created, c.edited, c.up, c.down, "
-    "c.status, c.pinned, c.flags, c.edit_token_hash "
-    "FROM comments c JOIN threads t ON t.seq = c.thread_seq "
-    "LEFT JOIN comments p ON p.seq = c.parent_seq ";
-
-std::vector<std::string> SplitBadges(const std::string& joined) {
-  std::vector<std::string> badges;
-  size_t start = 0;
-  while (start < joined.size()) {
-    size_t comma = joined.find(',', start);
-    if (comma == std::string::npos) comma = joined.size();
-    if (comma > start) badges.push_back(joined.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return badges;
-}
-
-std::string JoinBadges(const std::vector<std::string>& badges) {
-  std::string joined;
-  for (const std::string& badge : badges) {
-    if (!joined.empty()) joined += ',';
-    joined += badge;
-  }
-  return joined;
-}
-
-StoredComment ReadComment(const SqliteStatement& row) {
-  StoredComment comment;
-  comment.seq = row.Int(0);
-  comment.id = row.Text(1);
-  comment.thread = row.Text(2);
-  comment.parent = row.Text(3);
-  comment.author_name = row.Text(4);
-  comment.author_id = row.Text(5);
-  comment.author_badges = SplitBadges(row.Text(6));
-  comment.author_website = row.Text(7);
-  comment.author_email = row.Text(8);
-  comment.ip_hash = row.Text(9);
-  comment.body = row.Text(10);
-  comment.created = row.Text(11);
-  comment.edited = row.Text(12);
-  comment.up = row.Int(13);
-  comment.down = row.Int(14);
-  comment.status = ParseStatus(row.Text(15)).value_or(CommentStatus::kPending);
-  comment.pinned = row.Int(16) != 0;
-  comment.flags = row.Int(17);
-  comment.edit_token_hash = row.Text(18);
-  return comment;
-}
-
-std::vector<StoredComment> ReadAll(SqliteStatement& statement) {
-  std::vector<StoredComment> comments;
-  while (statement.Step()) comments.push_back(ReadComment(statement));
-  return comments;
-}
 
 // One component of a page's order and the statement parameter its cursor value binds to.
 struct SortKey {
@@ -105,10 +47,12 @@ std::string AfterCursorCondition(const std::vector<SortKey>& keys, size_t index 
 }
 
 std::string PageSql(SortOrder sort, bool has_cursor) {
-  // A top-level comment belongs on a page when the viewer may see it or any of its replies;
+  // A top-level comment belongs on a page when the viewer may see it (their own held and
+  // rejected comments included) or any of its replies;
   // a hidden one with visible replies is shown redacted so the replies keep their place.
   std::string visible =
-      "(%.status = 'published' OR (%.status = 'pending' AND ?2 <> '' AND %.author_id = ?2))";
+      "(%.status = 'published' OR (%.status IN ('pending', 'rejected') AND ?2 <> '' AND "
+      "%.author_id = ?2))";
   auto visible_as = [&](char alias) {
     std::string text = visible;
     for (size_t at = text.find('%'); at != std::string::npos; at = text.find('%', at)) {
@@ -131,13 +75,6 @@ std::string PageSql(SortOrder sort, bool has_cursor) {
   return sql;
 }
 
-std::optional<int64_t> ThreadSeq(SqliteConnection* connection, std::string_view key) {
-  SqliteStatement statement = connection->Prepare("SELECT seq FROM threads WHERE key = ?1");
-  statement.Bind(1, key);
-  if (!statement.Step()) return std::nullopt;
-  return statement.Int(0);
-}
-
 // The thread's seq, creating the thread if needed; `created` is set when it was created.
 int64_t EnsureThread(SqliteConnection* connection, std::string_view key, std::string_view now,
                      bool* created) {
@@ -152,35 +89,15 @@ int64_t EnsureThread(SqliteConnection* connection, std::string_view key, std::st
   return connection->LastInsertRowId();
 }
 
-void BumpRevision(SqliteConnection* connection, int64_t thread_seq) {
-  SqliteStatement statement =
-      connection->Prepare("UPDATE threads SET revision = revision + 1 WHERE seq = ?1");
-  statement.Bind(1, thread_seq).Run();
-}
-
-struct CommentKeys {
-  int64_t seq;
-  int64_t thread_seq;
-  int64_t root_seq;
-};
-
-std::optional<CommentKeys> FindKeys(SqliteConnection* connection, std::string_view id) {
-  SqliteStatement statement =
-      connection->Prepare("SELECT seq, thread_seq, root_seq FROM comments WHERE id = ?1");
-  statement.Bind(1, id);
-  if (!statement.Step()) return std::nullopt;
-  return CommentKeys{statement.Int(0), statement.Int(1), statement.Int(2)};
-}
-
 // Inserts `comment` into the thread `thread_seq` under `parent` (if any) and sets its seq.
 void InsertRow(SqliteConnection* connection, StoredComment* comment, int64_t thread_seq,
                const std::optional<CommentKeys>& parent) {
   SqliteStatement insert = connection->Prepare(
       "INSERT INTO comments (id, thread_seq, parent_seq, root_seq, author_name, author_id, "
       "author_badges, author_website, author_email, ip_hash, body, created, edited, up, down, "
-      "status, pinned, flags, edit_token_hash) "
+      "status, pinned, flags, edit_token_hash, moderation_reason) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19)");
+      "?19, ?20)");
   insert.Bind(1, comment->id).Bind(2, thread_seq);
   if (parent) {
     insert.Bind(3, parent->seq).Bind(4, parent->root_seq);
@@ -202,6 +119,7 @@ void InsertRow(SqliteConnection* connection, StoredComment* comment, int64_t thr
       .Bind(17, int64_t{comment->pinned ? 1 : 0})
       .Bind(18, comment->flags)
       .Bind(19, comment->edit_token_hash)
+      .Bind(20, comment->moderation_reason)
       .Run();
   comment->seq = connection->LastInsertRowId();
   if (!parent) {
@@ -369,6 +287,11 @@ bool SqliteStore::UpdateComment(const CommentUpdate& update) {
     SqliteStatement statement = writer_->Prepare("UPDATE comments SET status = ?2 WHERE seq = ?1");
     statement.Bind(1, keys->seq).Bind(2, StatusName(*update.status)).Run();
   }
+  if (update.moderation_reason) {
+    SqliteStatement statement =
+        writer_->Prepare("UPDATE comments SET moderation_reason = ?2 WHERE seq = ?1");
+    statement.Bind(1, keys->seq).Bind(2, *update.moderation_reason).Run();
+  }
   if (update.edited) {
     SqliteStatement statement = writer_->Prepare("UPDATE comments SET edited = ?2 WHERE seq = ?1");
     statement.Bind(1, keys->seq).BindOrNull(2, *update.edited).Run();
@@ -436,8 +359,8 @@ std::optional<FlagOutcome> SqliteStore::AddFlag(std::string_view comment_id,
         writer_->Prepare("UPDATE comments SET flags = flags + 1 WHERE seq = ?1");
     count.Bind(1, keys->seq).Run();
     SqliteStatement hold = writer_->Prepare(
-        "UPDATE comments SET status = 'pending' "
-        "WHERE seq = ?1 AND status = 'published' AND flags >= ?2");
+        "UPDATE comments SET status = 'pending', moderation_reason = 'flags' "
+        "WHERE seq = ?1 AND status = 'published' AND flags - flags_reviewed >= ?2");
     hold.Bind(1, keys->seq).Bind(2, threshold).Run();
     outcome.sent_to_review = writer_->Changes() > 0;
     if (outcome.sent_to_review) BumpRevision(writer_.get(), keys->thread_seq);

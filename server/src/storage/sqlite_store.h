@@ -44,6 +44,29 @@ class SqliteStore : public Store {
                                               const std::vector<StoredComment>&)>& visit) override;
   ImportCounts Import(const std::vector<StoredComment>& comments) override;
 
+  // Moderation, in sqlite_moderation.cpp.
+  std::optional<std::string> FindSetting(std::string_view key) override;
+  void PutSetting(std::string_view key, std::string_view value) override;
+  bool AddModerator(const Moderator& moderator) override;
+  bool RemoveModerator(std::string_view name) override;
+  std::optional<Moderator> FindModerator(std::string_view name) override;
+  std::vector<Moderator> ListModerators() override;
+  void CreateSession(const ModeratorSession& session) override;
+  std::optional<ModeratorSession> FindSession(std::string_view token_hash,
+                                              std::string_view now) override;
+  void DeleteSession(std::string_view token_hash) override;
+  void AppendAudit(AuditEntry* entry) override;
+  std::vector<AuditEntry> ListAudit(int64_t limit, int64_t before) override;
+  std::vector<AuditEntry> ExportAudit() override;
+  ThreadSettings GetThreadSettings(std::string_view key) override;
+  void PutThreadSettings(std::string_view key, const ThreadSettings& settings) override;
+  QueuePage ListQueue(const QueueQuery& query) override;
+  QueueCounts CountQueues(std::string_view thread) override;
+  std::vector<FlagRecord> ListFlags(std::string_view comment_id) override;
+  std::optional<StoredComment> Moderate(const ModerationChange& change) override;
+  std::vector<StoredComment> ListByAuthor(std::string_view identity_id, int64_t limit) override;
+  std::vector<DayCounts> CountDays(std::string_view first_day, std::string_view last_day) override;
+
  private:
   // A pooled read connection, returned to the pool when the lease ends.
   class ReadLease {

@@ -92,6 +92,53 @@ class Store {
   // (never overwritten), threads created as needed. `comments` must be ordered so that every
   // parent comes before its replies or already exists.
   virtual ImportCounts Import(const std::vector<StoredComment>& comments) = 0;
+
+  // Moderation (storage/sqlite_moderation.cpp for SQLite).
+
+  // A setting's value, or nullopt; and setting one (replacing it).
+  virtual std::optional<std::string> FindSetting(std::string_view key) = 0;
+  virtual void PutSetting(std::string_view key, std::string_view value) = 0;
+
+  // Adds a moderator; false when the name is taken.
+  virtual bool AddModerator(const Moderator& moderator) = 0;
+  // Removes a moderator and ends their sessions; false when there was none.
+  virtual bool RemoveModerator(std::string_view name) = 0;
+  virtual std::optional<Moderator> FindModerator(std::string_view name) = 0;
+  virtual std::vector<Moderator> ListModerators() = 0;
+
+  // Stores a session (and forgets expired ones); finds one in force at `now`; ends one.
+  virtual void CreateSession(const ModeratorSession& session) = 0;
+  virtual std::optional<ModeratorSession> FindSession(std::string_view token_hash,
+                                                      std::string_view now) = 0;
+  virtual void DeleteSession(std::string_view token_hash) = 0;
+
+  // Appends to the audit log (sets `entry->id`); a page of it newest first, before id
+  // `before` (0: from the newest); and all of it oldest first.
+  virtual void AppendAudit(AuditEntry* entry) = 0;
+  virtual std::vector<AuditEntry> ListAudit(int64_t limit, int64_t before) = 0;
+  virtual std::vector<AuditEntry> ExportAudit() = 0;
+
+  // A thread's settings (defaults when it has none), and replacing them.
+  virtual ThreadSettings GetThreadSettings(std::string_view key) = 0;
+  virtual void PutThreadSettings(std::string_view key, const ThreadSettings& settings) = 0;
+
+  // The moderation queues.
+  virtual QueuePage ListQueue(const QueueQuery& query) = 0;
+  virtual QueueCounts CountQueues(std::string_view thread) = 0;
+  virtual std::vector<FlagRecord> ListFlags(std::string_view comment_id) = 0;
+
+  // Applies a moderator's decision (bumping the thread's revision); the comment as it is now,
+  // or nullopt when it does not exist.
+  virtual std::optional<StoredComment> Moderate(const ModerationChange& change) = 0;
+
+  // An identity's comments across threads, newest first.
+  virtual std::vector<StoredComment> ListByAuthor(std::string_view identity_id,
+                                                  int64_t limit) = 0;
+
+  // Comments per UTC day from `first_day` to `last_day` ("YYYY-MM-DD"), days without
+  // comments left out.
+  virtual std::vector<DayCounts> CountDays(std::string_view first_day,
+                                           std::string_view last_day) = 0;
 };
 
 }  // namespace parley::storage
