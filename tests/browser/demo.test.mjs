@@ -7,7 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { root } from '../support/paths.mjs';
@@ -220,5 +221,68 @@ test('the SSO example: a reader signed in on the publisher\'s site comments as t
     assert.equal(await mine.locator('.parley-badge-verified').count(), 1);
   } finally {
     await browser.close();
+  }
+});
+
+// `./dev.sh demo` itself, on a fresh data folder: what a newcomer types. It must import the seed
+// once, print the article's URL and a moderator password once, serve the article with its
+// comments, let that password into /admin/, stop on Ctrl-C, and keep everything for the next start.
+test('./dev.sh demo: first start imports the seed and makes a moderator, Ctrl-C stops it, data stays', async () => {
+  const data = await mkdtemp(path.join(os.tmpdir(), 'parley-demo-'));
+  const port = await freePort();
+  const start = () => {
+    const child = spawn(path.join(root, 'dev.sh'), ['demo'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), PARLEY_DEMO_DATA: data },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const serving = new Promise((resolve, reject) => {
+      child.stdout.on('data', () => /Parley is serving/.test(output) && resolve());
+      exited.then(() => reject(new Error(`dev.sh demo ended:\n${output}`)));
+    });
+    return { child, exited, serving, output: () => output };
+  };
+  const browser = await launchChromium();
+  try {
+    const started = performance.now();
+    const first = start();
+    await first.serving;
+    const ms = performance.now() - started;
+    const out = first.output();
+    assert.match(out, new RegExp(`The article: +http://127\\.0\\.0\\.1:${port}/\\n`));
+    const password = /Moderation: +http:\/\/127\.0\.0\.1:\d+\/admin\/ +as "editor", password (\S+) \(shown only now/.exec(out)?.[1];
+    assert.ok(password && password.length >= 16, out);
+    console.log(`# ./dev.sh demo, built, fresh data folder: serving after ${Math.round(ms)} ms`);
+
+    const tab = await browser.context.newPage();
+    await tab.goto(`http://127.0.0.1:${port}/`);
+    await scrollToComments(tab);
+    await tab.locator('#parley-thread article.parley-comment', { hasText: 'Mothers & their Heroes' }).first().waitFor();
+    assert.ok((await shadow(tab, 'article.parley-comment').count()) >= 7);
+    await tab.goto(`http://127.0.0.1:${port}/admin/`);
+    await tab.getByLabel('Name').fill('editor');
+    await tab.getByLabel('Password').fill(password);
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    await tab.getByRole('heading', { name: 'Queue' }).waitFor();
+    await tab.close();
+
+    first.child.kill('SIGINT');
+    assert.deepEqual(await first.exited, { code: 0, signal: null });
+
+    const second = start();
+    await second.serving;
+    assert.doesNotMatch(second.output(), /importing|shown only now/, second.output());
+    assert.match(second.output(), /password shown on the first start/);
+    const counts = await (await fetch(`http://127.0.0.1:${port}/api/v1/counts?thread=putin-karabakh`)).json();
+    assert.equal(counts.counts['putin-karabakh'], 7);
+    second.child.kill('SIGINT');
+    assert.deepEqual(await second.exited, { code: 0, signal: null });
+  } finally {
+    await browser.close();
+    await rm(data, { recursive: true, force: true });
   }
 });

@@ -4,6 +4,7 @@
 // author's history. New items arrive live at the end of the list, so nothing moves under the
 // moderator.
 import { h, parse } from '../widget/dom.js';
+import { byteRangeToIndices } from '../widget/offsets.js';
 import { call, query } from './mod-api.js';
 
 const KINDS = [
@@ -23,11 +24,26 @@ export const REJECT_REASONS = [
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 
+const HELD_BECAUSE = {
+  policy: 'the discussion policy',
+  mode: 'the moderation mode',
+  flags: 'readers flagged it',
+};
+
 export async function queueView(root, ctx) {
   let kind = 'held';
   let items = [];
   let next = null;
   const selected = new Set();
+  // The site's policy and the core's checker, to show a moderator why the policy held a
+  // comment (the words it points at), as the policy reads today.
+  let policy = null;
+  Promise.all([call('GET', '/policy'), ctx.core?.loadPolicy()])
+    .then(([answer]) => {
+      policy = answer;
+      if (items.length) paint();
+    })
+    .catch(() => {});
   const tabs = KINDS.map(([value, label]) =>
     h('button', { type: 'button', class: 'tab', 'data-kind': value, onclick: () => switchTo(value) }, label, h('span', { class: 'count' })),
   );
@@ -65,6 +81,35 @@ export async function queueView(root, ctx) {
     for (const button of bulk.querySelectorAll('button')) button.disabled = !selected.size;
   }
 
+  function policyReasons(body) {
+    if (!policy || !ctx.core?.policyLoaded) return [];
+    try {
+      return ctx.core.checkPolicy(body, policy).reasons;
+    } catch {
+      return [];
+    }
+  }
+
+  function heldNote(comment) {
+    const reasons = comment.heldBecause == 'policy' ? policyReasons(comment.body) : [];
+    return h(
+      'div',
+      { class: 'held' },
+      h('strong', {}, `Held: ${HELD_BECAUSE[comment.heldBecause] || 'waiting for review'}`),
+      reasons.length
+        ? h(
+            'ul',
+            {},
+            reasons.map((reason) => {
+              if (!(reason.end > reason.start)) return h('li', {}, reason.message);
+              const [from, to] = byteRangeToIndices(comment.body, reason.start, reason.end);
+              return h('li', {}, h('mark', {}, comment.body.slice(from, to)), ` ${reason.message}`);
+            }),
+          )
+        : null,
+    );
+  }
+
   function render(item) {
     const { comment } = item;
     const body = h('div', { class: 'body' });
@@ -92,6 +137,7 @@ export async function queueView(root, ctx) {
         comment.pinned ? h('span', { class: 'badge' }, 'pinned') : null,
       ),
       body,
+      comment.status == 'pending' ? heldNote(comment) : null,
       flags.length ? h('div', { class: 'flags' }, h('strong', {}, `Flagged ${flags.length}×`), h('ul', {}, flags)) : null,
       comment.moderation ? h('p', { class: 'reason' }, `Rejected: ${comment.moderation.reason}${comment.moderation.note ? ` (${comment.moderation.note})` : ''}`) : null,
       h(

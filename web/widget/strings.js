@@ -61,6 +61,8 @@ const en = {
   reasonSpam: 'spam or advertising',
   reasonOffTopic: 'off-topic',
   reasonOther: 'another reason',
+  banned: 'You can no longer post or react on this site.',
+  suspended: 'You cannot post or react on this site until {until}.',
 };
 
 let table = en;

@@ -57,4 +57,6 @@ export default {
   reasonSpam: 'رسائل مزعجة أو إعلانات',
   reasonOffTopic: 'خارج الموضوع',
   reasonOther: 'سبب آخر',
+  banned: 'لم يعد بإمكانك النشر أو التفاعل على هذا الموقع.',
+  suspended: 'لا يمكنك النشر أو التفاعل على هذا الموقع حتى {until}.',
 };

@@ -57,4 +57,6 @@ export default {
   reasonSpam: 'Spam oder Werbung',
   reasonOffTopic: 'nicht zum Thema',
   reasonOther: 'anderer Grund',
+  banned: 'Du kannst auf dieser Website nicht mehr kommentieren oder reagieren.',
+  suspended: 'Du kannst auf dieser Website bis {until} nicht kommentieren oder reagieren.',
 };

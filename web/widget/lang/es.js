@@ -57,4 +57,6 @@ export default {
   reasonSpam: 'spam o publicidad',
   reasonOffTopic: 'fuera de tema',
   reasonOther: 'otro motivo',
+  banned: 'Ya no puedes publicar ni reaccionar en este sitio.',
+  suspended: 'No puedes publicar ni reaccionar en este sitio hasta el {until}.',
 };

@@ -57,4 +57,6 @@ export default {
   reasonSpam: 'spam ou publicité',
   reasonOffTopic: 'hors sujet',
   reasonOther: 'autre raison',
+  banned: 'Vous ne pouvez plus publier ni réagir sur ce site.',
+  suspended: 'Vous ne pouvez pas publier ni réagir sur ce site avant le {until}.',
 };

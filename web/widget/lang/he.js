@@ -57,4 +57,6 @@ export default {
   reasonSpam: 'ספאם או פרסום',
   reasonOffTopic: 'לא לעניין',
   reasonOther: 'סיבה אחרת',
+  banned: 'אינך יכול עוד לפרסם או להגיב באתר זה.',
+  suspended: 'אינך יכול לפרסם או להגיב באתר זה עד {until}.',
 };

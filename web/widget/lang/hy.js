@@ -58,6 +58,8 @@ export default {
   reasonSpam: 'սպամ կամ գովազդ',
   reasonOffTopic: 'թեմայից դուրս',
   reasonOther: 'այլ պատճառ',
+  banned: 'Դուք այլևս չեք կարող մեկնաբանել կամ արձագանքել այս կայքում։',
+  suspended: 'Դուք չեք կարող մեկնաբանել կամ արձագանքել այս կայքում մինչև {until}։',
   // Times, for browsers without Intl data for Armenian (web/widget/time.js).
   now: 'հիմա',
   secondAgo: { one: '# վայրկյան առաջ', other: '# վայրկյան առաջ' },
