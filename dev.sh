@@ -153,17 +153,26 @@ cmd_test() {
 cmd_demo() {
   cmd_setup
   cmd_build
-  local port=${PORT:-8080} db=data/demo.db
-  mkdir -p data
+  # PARLEY_DEMO_DATA: where the demo keeps its database and secrets (tests use a fresh one).
+  local port=${PORT:-8080} data=${PARLEY_DEMO_DATA:-data}
+  local db=$data/demo.db parley=build/native/parley
+  mkdir -p "$data"
   # The seed discussion comes in through the import path on first start only; the database is
   # kept between runs, so what readers post in the demo stays.
   if [ ! -e "$db" ]; then
     log "first start: importing the seed discussion (examples/news-article/comments.json)"
-    build/native/parley import --from json examples/news-article/comments.json --db "sqlite:$db"
+    "$parley" import --from json examples/news-article/comments.json --db "sqlite:$db"
+  fi
+  # A moderator account on first start, its password shown this once (only its scrypt hash is
+  # kept); lost, it is replaced with `parley moderator remove editor` and a restart.
+  local password=''
+  if [ -z "$("$parley" moderator list --db "sqlite:$db")" ]; then
+    password=$(head -c 15 /dev/urandom | base64 | tr '+/' 'kq')
+    printf '%s\n' "$password" | "$parley" moderator add editor --db "sqlite:$db" >/dev/null
   fi
   # Sign-in for examples/sso: a secret made once and kept with the database, and the example
   # publisher's origin allowed.
-  local secret=data/demo-sign-in-secret
+  local secret=$data/demo-sign-in-secret
   if [ ! -s "$secret" ]; then
     (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$secret")
   fi
@@ -172,9 +181,15 @@ cmd_demo() {
   log "serving the demo article on $db; Ctrl-C stops it"
   printf '\n  The article:    http://127.0.0.1:%s/\n' "$port"
   printf '  More examples:  http://127.0.0.1:%s/minimal/  /counts/  /strict-csp/\n' "$port"
-  printf '  Sign-in (SSO):  PARLEY_SIGN_IN_SECRET=$(cat %s) node examples/sso/publisher.mjs --server http://127.0.0.1:%s\n\n' "$secret" "$port"
+  printf '  Sign-in (SSO):  PARLEY_SIGN_IN_SECRET=$(cat %s) node examples/sso/publisher.mjs --server http://127.0.0.1:%s\n' "$secret" "$port"
+  printf '  Moderation:     http://127.0.0.1:%s/admin/  as "editor"' "$port"
+  if [ -n "$password" ]; then
+    printf ', password %s (shown only now: note it)\n\n' "$password"
+  else
+    printf ' (password shown on the first start; `%s moderator add NAME --db sqlite:%s` for more)\n\n' "$parley" "$db"
+  fi
   # The article is the site's front page; the other examples keep their own folders.
-  exec build/native/parley serve --listen "127.0.0.1:$port" --db "sqlite:$db" \
+  exec "$parley" serve --listen "127.0.0.1:$port" --db "sqlite:$db" \
     --static build/dist,examples/news-article,examples
 }
 
