@@ -1,7 +1,10 @@
 // bench/size: what a reader's browser downloads, file by file and per way of showing comments,
 // against the budgets (web/budgets.mjs) and the peers DESIGN.md names.
 // Run: node bench/size.mjs   (PARLEY_DIST=folder for another bundle; ./dev.sh bench runs it)
-import { dist } from '../tests/support/paths.mjs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { dist, root } from '../tests/support/paths.mjs';
 import { BUDGETS, PATHS, measure, total } from '../web/budgets.mjs';
 
 const sizes = await measure(dist);
@@ -28,4 +31,26 @@ console.log(`\nOf the reader's ${kb(reader)}: core (.wasm) ${kb(core)}, loader +
 console.log('\nPeers (DESIGN.md, as published): Isso ~20 KB, Coral loader budget 30 KB, Remark42 ~73 KB, Disqus 450 KB or more.');
 for (const [peer, bytes] of [['Isso', 20 * 1024], ['Coral (loader)', 30 * 1024], ['Remark42', 73 * 1024], ['Disqus', 450 * 1024]]) {
   row(`  Parley / ${peer}`, '', `${(reader / bytes).toFixed(2)}x`, '');
+}
+
+// What each part of the core costs, from the size probes widget/CMakeLists.txt defines (built
+// by `./dev.sh bench`; `cmake --build build/wasm --target parley_probe_bridge parley_probe_markup`).
+const probes = path.join(root, 'build/wasm/widget');
+const gz = async (name) => {
+  try {
+    return gzipSync(await readFile(path.join(probes, name)), { level: 9 }).length;
+  } catch {
+    return NaN;
+  }
+};
+const [bridge, markupOnly] = [await gz('parley-probe-bridge.wasm'), await gz('parley-probe-markup.wasm')];
+if (Number.isNaN(bridge) || Number.isNaN(markupOnly)) {
+  console.log('\n(size probes not built: `./dev.sh bench` builds them)');
+} else {
+  const policy = sizes['parley-policy.wasm']?.gzip ?? NaN;
+  console.log('\nWhat the parts of the core add (gzip, each module measured whole: shared code counts once per module):');
+  row('  bridge (alloc, free)', '', kb(bridge), '');
+  row('  markup', '', kb(markupOnly - bridge), '');
+  row('  threads (with JSON, i18n)', '', kb(core - markupOnly), '');
+  row('  policy (own module)', '', kb(policy - bridge), '');
 }

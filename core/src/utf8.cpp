@@ -95,29 +95,42 @@ bool IsForbiddenControl(char32_t code_point) {
   return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F);
 }
 
+namespace {
+struct PlainAsciiTable {
+  bool values[256] = {};
+  constexpr PlainAsciiTable() {
+    for (int c = 0x20; c < 0x7F; ++c) values[c] = true;
+    values[0x0A] = values[0x09] = values[0x0D] = true;
+  }
+};
+constexpr PlainAsciiTable kPlainAsciiTable;
+constexpr const bool* kPlainAscii = kPlainAsciiTable.values;
+}  // namespace
+
 std::string Sanitize(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   // Clean stretches are copied in one piece, and printable ASCII skips decoding: this runs on
   // every comment before it is parsed, so it is on the hot path of every renderer.
   const char* const data = text.data();
+  const size_t size = text.size();
   size_t clean_from = 0;
   size_t pos = 0;
-  while (pos < text.size()) {
+  while (pos < size) {
     const auto byte = static_cast<unsigned char>(data[pos]);
-    if ((byte >= 0x20 && byte < 0x7F) || byte == '\n' || byte == '\t' || byte == '\r') {
+    if (kPlainAscii[byte]) {
       ++pos;
       continue;
     }
     const size_t start = pos;
     const char32_t code_point = Decode(text, &pos);
     if (code_point == kReplacement || IsForbiddenControl(code_point)) {
-      out.append(text, clean_from, start - clean_from);
+      out.append(data + clean_from, start - clean_from);
       Append(&out, kReplacement);
       clean_from = pos;
     }
   }
-  out.append(text, clean_from, text.size() - clean_from);
+  out.append(data + clean_from, text.size() - clean_from);
   return out;
 }
 
