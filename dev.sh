@@ -52,10 +52,12 @@ cmd_setup() {
   fi
 }
 
+# cmd_build [TARGET...]: everything, or only the native targets named (the demo needs only
+# `parley`, not the test programs).
 cmd_build() {
   log "building native (build/native)"
   cmake --preset native >/dev/null
-  cmake --build --preset native
+  cmake --build --preset native ${1:+--target "$@"}
   log "building WebAssembly (build/wasm)"
   cmake --preset wasm >/dev/null
   cmake --build --preset wasm
@@ -152,7 +154,7 @@ cmd_test() {
 
 cmd_demo() {
   cmd_setup
-  cmd_build
+  cmd_build parley
   # PARLEY_DEMO_DATA: where the demo keeps its database and secrets (tests use a fresh one).
   local port=${PORT:-8080} data=${PARLEY_DEMO_DATA:-data}
   local db=$data/demo.db parley=build/native/parley

@@ -122,6 +122,25 @@ test('thread settings: closed threads refuse comments, per-thread mode overrides
   assert.equal((await postComment(server.url, 'open-thread', 'held again')).comment.status, 'pending');
 });
 
+test('auto-close: a thread older than its N days refuses comments, a longer N opens it again', async () => {
+  // A thread whose first comment is 40 days old, brought in through the import path.
+  const created = new Date(Date.now() - 40 * 86400e3).toISOString().replace(/\.\d+Z$/, 'Z');
+  const file = JSON.stringify({
+    parley: 'export', version: 1, exported: created,
+    threads: [{ id: 'old-story', created, comments: [{ id: 'old-1', parent: null, author: { name: 'Early' }, body: 'first', created, edited: null, score: { up: 0, down: 0 }, status: 'published', pinned: false }] }],
+  });
+  const imported = runParleyCommand(['import', '--from', 'json', '-', '--db', server.db], file);
+  assert.equal(imported.code, 0, imported.stderr);
+  const attempt = () => call(server.url, 'POST', '/api/v1/threads/old-story/comments', { json: { body: 'late to the party', author: { name: 'Late' } } });
+  assert.equal((await attempt()).status, 201);
+  assert.equal((await mod('PATCH', '/threads/old-story', { autoCloseDays: 30 })).body.autoCloseDays, 30);
+  const refused = await attempt();
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.error.code, 'thread_closed');
+  assert.equal((await mod('PATCH', '/threads/old-story', { autoCloseDays: 60 })).status, 200);
+  assert.equal((await attempt()).status, 201);
+});
+
 test('the policy saved by a moderator applies to the next comment and to /api/v1/config', async () => {
   const policy = (await mod('GET', '/policy')).body;
   const bad = await mod('PUT', '/policy', { ...policy, maxLinks: 'lots' });
