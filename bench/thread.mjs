@@ -13,18 +13,21 @@ import { makeThread } from './lib/comments.mjs';
 const core = await createCore();
 const sizes = [1000, 10000, 100000];
 const options = JSON.stringify({ sort: 'best' });
+// What a reader's first view costs: the whole thread parsed, built and sorted, its first page
+// of top-level comments (with their replies) rendered.
+const firstPage = JSON.stringify({ sort: 'best', page: 1 });
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function timeWasm(json, runs) {
-  core.renderThread(json, options);  // warm up: compile tiers, grow memory
+function timeWasm(json, runs, how = options) {
+  core.renderThread(json, how);  // warm up: compile tiers, grow memory
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    core.renderThread(json, options);
+    core.renderThread(json, how);
     times.push(performance.now() - start);
   }
   return median(times);
@@ -64,6 +67,7 @@ for (const size of sizes) {
     size,
     kb: json.length / 1024,
     wasm: timeWasm(json, runs),
+    wasmFirstPage: timeWasm(json, runs, firstPage),
     wasmBare: timeWasm(bare, runs),
     native: native(json),
     nativeBare: native(bare),
@@ -88,6 +92,14 @@ for (const row of rows) {
   console.log(
     `${String(row.size).padStart(8)}  ${ms(row.wasmBare, 14)}  ${ms(row.wasm - row.wasmBare, 12)}  ${ms(row.nativeBare, 16)}  ${ms(row.native - row.nativeBare, 14)}  ${ms(row.markupAlone, 26)}`,
   );
+}
+console.log('\nthe first page only (the whole thread parsed, built and sorted; page 1 rendered), wasm');
+console.log('comments   ms    growth');
+previous = null;
+for (const row of rows) {
+  const growth = previous ? `x${(row.wasmFirstPage / previous.wasmFirstPage).toFixed(1)} for x${row.size / previous.size}` : '';
+  console.log(`${String(row.size).padStart(8)}  ${ms(row.wasmFirstPage, 6)}    ${growth}`);
+  previous = row;
 }
 console.log(`(native times exclude process start-up, ${startup.toFixed(1)} ms measured with an empty thread;`);
 console.log(' renderMarkup alone is one call per body, so it includes the per-call cost of the JavaScript wrapper)');

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "parley/utf8.h"
+#include "text/hot.h"
 
 namespace parley::json {
 
@@ -39,7 +40,11 @@ std::optional<int64_t> IntegerIn(double number, int64_t min, int64_t max) {
 class DocumentParser {
  public:
   DocumentParser(Document* document, const ParseOptions& options)
-      : document_(*document), text_(document->text_), options_(options) {}
+      : document_(*document),
+        text_(document->text_),
+        data_(text_.data()),
+        size_(text_.size()),
+        options_(options) {}
 
   void Run() {
     if (text_.size() >= UINT32_MAX) {
@@ -71,13 +76,14 @@ class DocumentParser {
     return false;
   }
 
-  bool AtEnd() const { return pos_ >= text_.size(); }
-  char Peek() const { return text_[pos_]; }
+  // The helpers below run for every byte or value: forced inline (text/hot.h explains why).
+  PARLEY_HOT bool AtEnd() const { return pos_ >= size_; }
+  PARLEY_HOT char Peek() const { return data_[pos_]; }
 
-  static uint32_t U32(size_t value) { return static_cast<uint32_t>(value); }
+  PARLEY_HOT static uint32_t U32(size_t value) { return static_cast<uint32_t>(value); }
 
   // Appends a node and returns its index; `next` is set once the value is complete.
-  uint32_t Add(Type type, uint32_t first = 0, uint32_t second = 0) {
+  PARLEY_HOT uint32_t Add(Type type, uint32_t first = 0, uint32_t second = 0) {
     Node node;
     node.type = type;
     node.first = first;
@@ -86,9 +92,9 @@ class DocumentParser {
     return U32(document_.nodes_.size() - 1);
   }
 
-  void Close(uint32_t index) { document_.nodes_[index].next = U32(document_.nodes_.size()); }
+  PARLEY_HOT void Close(uint32_t index) { document_.nodes_[index].next = U32(document_.nodes_.size()); }
 
-  void SkipWhitespace() {
+  PARLEY_HOT void SkipWhitespace() {
     while (!AtEnd()) {
       const char c = Peek();
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
@@ -213,11 +219,11 @@ class DocumentParser {
 
   // Advances over printable ASCII other than '"' and '\\', eight bytes at a time where it can:
   // comment bodies are long runs of such bytes, and this loop is most of the parser's time.
-  void SkipPlainAscii() {
+  PARLEY_HOT void SkipPlainAscii() {
     constexpr uint64_t kOnes = 0x0101010101010101u;
     constexpr uint64_t kHighBits = 0x8080808080808080u;
-    const char* const data = text_.data();
-    while (text_.size() - pos_ >= 8) {
+    const char* const data = data_;
+    while (size_ - pos_ >= 8) {
       uint64_t block;
       std::memcpy(&block, data + pos_, 8);
       // High bit of a byte set when it is < 0x20, '"', '\\' or >= 0x80. A borrow can only
@@ -243,14 +249,14 @@ class DocumentParser {
     }
   }
 
-  static bool IsLittleEndian() {
+  PARLEY_HOT static bool IsLittleEndian() {
     const uint16_t probe = 1;
     unsigned char first;
     std::memcpy(&first, &probe, 1);
     return first == 1;
   }
 
-  static int CountTrailingZeros(uint64_t value) { return __builtin_ctzll(value); }
+  PARLEY_HOT static int CountTrailingZeros(uint64_t value) { return __builtin_ctzll(value); }
 
   // Reads a string and adds its node. The common string (no escapes, valid UTF-8) becomes a
   // view of the input; the first escape or malformed byte switches to decoding into decoded_.
@@ -441,6 +447,8 @@ class DocumentParser {
 
   Document& document_;
   std::string_view text_;
+  const char* data_;  // text_, unwrapped for the hot loops
+  size_t size_;
   const ParseOptions& options_;
   size_t pos_ = 0;
   std::string error_;
@@ -491,14 +499,14 @@ std::optional<int64_t> Value::AsInteger(int64_t min, int64_t max) const {
 
 const Value& Value::operator[](std::string_view key) const {
   for (auto member = members_.rbegin(); member != members_.rend(); ++member) {
-    if (member->key == key) return member->value;
+    if (hot::Equal(member->key, key)) return member->value;
   }
   return NullValue();
 }
 
 bool Value::Contains(std::string_view key) const {
   for (const Member& member : members_) {
-    if (member.key == key) return true;
+    if (hot::Equal(member.key, key)) return true;
   }
   return false;
 }
@@ -542,7 +550,7 @@ std::optional<int64_t> View::AsInteger(int64_t min, int64_t max) const {
 View View::operator[](std::string_view key) const {
   View found;
   for (const MemberView& member : Members()) {
-    if (member.key == key) found = member.value;
+    if (hot::Equal(member.key, key)) found = member.value;
   }
   return found;
 }

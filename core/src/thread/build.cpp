@@ -5,6 +5,8 @@
 #include <string_view>
 #include <utility>
 
+#include "../text/hot.h"
+
 namespace parley::thread {
 
 namespace {
@@ -40,15 +42,15 @@ using IdIndex = std::vector<std::pair<std::string_view, int64_t>>;
 
 int64_t FindId(const IdIndex& index, std::string_view id) {
   auto found = std::lower_bound(index.begin(), index.end(), id,
-                                [](const auto& entry, std::string_view key) { return entry.first < key; });
-  return found != index.end() && found->first == id ? found->second : -1;
+                                [](const auto& entry, std::string_view key) { return hot::Less(entry.first, key); });
+  return found != index.end() && hot::Equal(found->first, id) ? found->second : -1;
 }
 
 // Points every node at its parent's index, or -1; marks orphans.
 void LinkParents(std::vector<Node>* nodes, const IdIndex& index) {
   for (Node& node : *nodes) {
     const std::string_view parent = node.comment->parent;
-    if (parent.empty() || parent == node.comment->id) continue;  // top-level, or a self-reply
+    if (parent.empty() || hot::Equal(parent, node.comment->id)) continue;  // top-level, or a self-reply
     node.parent = FindId(index, parent);
     node.orphan = node.parent == -1;
   }
@@ -101,10 +103,12 @@ Thread BuildThread(const std::vector<Comment>& comments, const ThreadOptions& op
   IdIndex by_id;
   by_id.reserve(comments.size());
   for (size_t i = 0; i < comments.size(); ++i) by_id.emplace_back(comments[i].id, static_cast<int64_t>(i));
-  std::sort(by_id.begin(), by_id.end());
+  std::sort(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) {
+    return hot::Less(a.first, b.first) || (hot::Equal(a.first, b.first) && a.second < b.second);
+  });
   std::vector<char> is_first(comments.size(), 0);
   for (size_t i = 0; i < by_id.size(); ++i) {
-    if (i == 0 || by_id[i].first != by_id[i - 1].first) is_first[static_cast<size_t>(by_id[i].second)] = 1;
+    if (i == 0 || !hot::Equal(by_id[i].first, by_id[i - 1].first)) is_first[static_cast<size_t>(by_id[i].second)] = 1;
   }
   // Nodes keep input order (replies sort by it on equal times); map positions to node indices.
   std::vector<int64_t> node_of(comments.size(), -1);

@@ -3,6 +3,8 @@
 #include "parley/json.h"
 #include "parley/utf8.h"
 
+#include "../text/hot.h"
+
 namespace parley::thread {
 
 namespace {
@@ -18,15 +20,15 @@ Fields FieldsOf(json::View entry) {
   for (const json::MemberView& member : entry.Members()) {
     const std::string_view key = member.key;
     json::View* slot = nullptr;
-    if (key == "id") slot = &fields.id;
-    else if (key == "parent") slot = &fields.parent;
-    else if (key == "author") slot = &fields.author;
-    else if (key == "body") slot = &fields.body;
-    else if (key == "created") slot = &fields.created;
-    else if (key == "edited") slot = &fields.edited;
-    else if (key == "score") slot = &fields.score;
-    else if (key == "status") slot = &fields.status;
-    else if (key == "pinned") slot = &fields.pinned;
+    if (hot::Equal(key, "id")) slot = &fields.id;
+    else if (hot::Equal(key, "parent")) slot = &fields.parent;
+    else if (hot::Equal(key, "author")) slot = &fields.author;
+    else if (hot::Equal(key, "body")) slot = &fields.body;
+    else if (hot::Equal(key, "created")) slot = &fields.created;
+    else if (hot::Equal(key, "edited")) slot = &fields.edited;
+    else if (hot::Equal(key, "score")) slot = &fields.score;
+    else if (hot::Equal(key, "status")) slot = &fields.status;
+    else if (hot::Equal(key, "pinned")) slot = &fields.pinned;
     if (slot != nullptr) *slot = member.value;
   }
   return fields;
@@ -82,10 +84,10 @@ Author AuthorFrom(json::View value, std::forward_list<std::string>* owned) {
   }
   json::View name, id, website, badges;
   for (const json::MemberView& member : value.Members()) {
-    if (member.key == "name") name = member.value;
-    else if (member.key == "id") id = member.value;
-    else if (member.key == "website") website = member.value;
-    else if (member.key == "badges") badges = member.value;
+    if (hot::Equal(member.key, "name")) name = member.value;
+    else if (hot::Equal(member.key, "id")) id = member.value;
+    else if (hot::Equal(member.key, "website")) website = member.value;
+    else if (hot::Equal(member.key, "badges")) badges = member.value;
   }
   author.name = Clean(name.AsString(), owned);
   author.id = IdFrom(id, owned);
