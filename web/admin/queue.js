@@ -38,9 +38,13 @@ export async function queueView(root, ctx) {
   // The site's policy and the core's checker, to show a moderator why the policy held a
   // comment (the words it points at), as the policy reads today.
   let policy = null;
+  // Each item's element, kept while its comment object is unchanged: after an action or a
+  // loaded page only what changed is rendered again, so a queue of thousands stays quick.
+  let rendered = new WeakMap();
   Promise.all([call('GET', '/policy'), ctx.core?.loadPolicy()])
     .then(([answer]) => {
       policy = answer;
+      rendered = new WeakMap();  // held items now show the policy's reasons
       if (items.length) paint();
     })
     .catch(() => {});
@@ -152,8 +156,23 @@ export async function queueView(root, ctx) {
     return h('li', {}, article);
   }
 
+  function elementOf(item) {
+    let element = rendered.get(item);
+    if (!element) rendered.set(item, (element = render(item)));
+    return element;
+  }
+
+  // Moves the list to `items` touching only what changed (a page appended, an item gone or
+  // replaced): untouched items keep their place, focus and open forms.
   function paint() {
-    list.replaceChildren(...items.map(render));
+    const elements = items.map(elementOf);
+    const wanted = new Set(elements);
+    for (const child of [...list.children]) if (!wanted.has(child)) child.remove();
+    let at = list.firstElementChild;
+    for (const element of elements) {
+      if (element === at) at = at.nextElementSibling;
+      else list.insertBefore(element, at);
+    }
     empty.hidden = items.length > 0;
     more.hidden = !next;
     updateBulk();
