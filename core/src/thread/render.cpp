@@ -9,6 +9,8 @@
 #include "parley/markup/html_renderer.h"
 #include "parley/markup/url.h"
 
+#include "decimal.h"
+
 namespace parley::thread {
 
 namespace {
@@ -158,18 +160,7 @@ class ThreadWriter {
   // it at run time in the size-optimised browser build.
   void Put(std::string_view text) { out_.append(text.data(), text.size()); }
 
-  // Numbers by hand: std::to_string makes a string per call, and this runs five times per comment.
-  void AppendNumber(int64_t value) {
-    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
-    char text[21];
-    size_t start = sizeof text;
-    do {
-      text[--start] = static_cast<char>('0' + magnitude % 10);
-      magnitude /= 10;
-    } while (magnitude != 0);
-    if (value < 0) text[--start] = '-';
-    out_.append(text + start, sizeof text - start);
-  }
+  void AppendNumber(int64_t value) { AppendDecimal(&out_, value); }
 
   bool IsExpanded(std::string_view id) const {
     return std::binary_search(expanded_.begin(), expanded_.end(), id);

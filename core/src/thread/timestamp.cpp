@@ -1,5 +1,7 @@
 #include "parley/thread/timestamp.h"
 
+#include "decimal.h"
+
 namespace parley::thread {
 
 namespace {
@@ -132,36 +134,16 @@ CivilTime CivilFromTimestamp(Timestamp time) {
   return CivilFromUnixSeconds(seconds);
 }
 
-}  // namespace
-
-namespace {
-
-// Appends `value` as at least `width` decimal digits (years past 9999 keep theirs). By hand,
-// as all the core's numbers: printf would add kilobytes to the browser's download, and this
-// runs twice per comment of a thread.
-void AppendDigits(std::string* out, int64_t value, size_t width) {
-  uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
-  char text[24];
-  size_t start = sizeof text;
-  do {
-    text[--start] = static_cast<char>('0' + magnitude % 10);
-    magnitude /= 10;
-  } while (magnitude != 0);
-  while (sizeof text - start < width) text[--start] = '0';
-  if (value < 0) text[--start] = '-';
-  out->append(text + start, sizeof text - start);
-}
-
 void AppendDate(std::string* out, const CivilTime& civil, char separator) {
-  AppendDigits(out, civil.year, 4);
+  AppendDecimal(out, civil.year, 4);
   out->push_back('-');
-  AppendDigits(out, civil.month, 2);
+  AppendDecimal(out, civil.month, 2);
   out->push_back('-');
-  AppendDigits(out, civil.day, 2);
+  AppendDecimal(out, civil.day, 2);
   out->push_back(separator);
-  AppendDigits(out, civil.hour, 2);
+  AppendDecimal(out, civil.hour, 2);
   out->push_back(':');
-  AppendDigits(out, civil.minute, 2);
+  AppendDecimal(out, civil.minute, 2);
 }
 
 }  // namespace
@@ -170,7 +152,7 @@ void AppendRfc3339(std::string* out, Timestamp time) {
   const CivilTime civil = CivilFromTimestamp(time);
   AppendDate(out, civil, 'T');
   out->push_back(':');
-  AppendDigits(out, civil.second, 2);
+  AppendDecimal(out, civil.second, 2);
   out->push_back('Z');
 }
 

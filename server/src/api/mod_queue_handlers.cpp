@@ -6,6 +6,7 @@
 #include "api/comment_view.h"
 #include "api/mod_handlers.h"
 #include "api/mod_support.h"
+#include "api/query_params.h"
 #include "api/request_checks.h"
 #include "api/submission.h"
 #include "core_adapters/markup_renderer.h"
@@ -156,7 +157,7 @@ ApiResponse ModQueue(const ApiRequest& request, const ApiContext& context) {
   storage::QueueQuery query;
   query.kind = *kind;
   query.limit = kDefaultQueuePage;
-  if (auto error = ReadLimit(request, "limit", 1, kMaxQueuePage, &query.limit)) return *error;
+  if (auto error = ReadBounded(request, "limit", 1, kMaxQueuePage, &query.limit)) return *error;
   if (auto error = ReadSeqCursor(request, &query.after_seq)) return *error;
   query.thread = request.Query("thread").value_or("");
   if (!query.thread.empty()) {

@@ -1,26 +1,21 @@
 #include "api/mod_session.h"
 
+#include "http/ascii_case.h"
 #include "identity/crypto.h"
 
 namespace parley::api {
 
-namespace {
+using http::AsciiLower;
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+namespace {
 
 // The host part of a Host header or an origin's authority ("127.0.0.1:8080", "[::1]:80").
 std::string HostName(std::string_view authority) {
   if (!authority.empty() && authority.front() == '[') {
     size_t close = authority.find(']');
-    return Lower(authority.substr(1, close == std::string_view::npos ? authority.npos : close - 1));
+    return AsciiLower(authority.substr(1, close == std::string_view::npos ? authority.npos : close - 1));
   }
-  return Lower(authority.substr(0, authority.find(':')));
+  return AsciiLower(authority.substr(0, authority.find(':')));
 }
 
 bool IsLoopbackName(const std::string& host) {
@@ -30,9 +25,9 @@ bool IsLoopbackName(const std::string& host) {
 // True when the page asking is plain http on a loopback address: the demo and the tests.
 // A browser on https always says so in Origin, and a TLS proxy in X-Forwarded-Proto.
 bool PlainLoopback(const ApiRequest& request) {
-  std::string origin = Lower(request.Header("Origin"));
+  std::string origin = AsciiLower(request.Header("Origin"));
   if (!origin.empty() && origin.compare(0, 7, "http://") != 0) return false;
-  if (Lower(request.Header("X-Forwarded-Proto")) == "https") return false;
+  if (AsciiLower(request.Header("X-Forwarded-Proto")) == "https") return false;
   std::string host = HostName(request.Header("Host"));
   if (!origin.empty() && !IsLoopbackName(HostName(std::string_view(origin).substr(7)))) {
     return false;

@@ -3,6 +3,7 @@
 
 #include "api/mod_handlers.h"
 #include "api/mod_support.h"
+#include "api/query_params.h"
 #include "api/request_checks.h"
 #include "moderation/moderation_mode.h"
 #include "parley/utf8.h"
@@ -128,7 +129,7 @@ ApiResponse ModTestPolicy(const ApiRequest& request, const ApiContext& context) 
 
 ApiResponse ModAudit(const ApiRequest& request, const ApiContext& context) {
   int64_t limit = kDefaultAuditPage;
-  if (auto error = ReadLimit(request, "limit", 1, kMaxAuditPage, &limit)) return *error;
+  if (auto error = ReadBounded(request, "limit", 1, kMaxAuditPage, &limit)) return *error;
   int64_t before = 0;
   if (auto error = ReadSeqCursor(request, &before)) return *error;
   std::vector<storage::AuditEntry> entries = context.store->ListAudit(limit + 1, before);
@@ -157,7 +158,7 @@ ApiResponse ModAuditExport(const ApiRequest&, const ApiContext& context) {
 
 ApiResponse ModStats(const ApiRequest& request, const ApiContext& context) {
   int64_t days = 30;
-  if (auto error = ReadLimit(request, "days", 1, 366, &days)) return *error;
+  if (auto error = ReadBounded(request, "days", 1, 366, &days)) return *error;
   const int64_t today = context.clock->Now() / 86400;
   std::string first = clock::FormatRfc3339((today - days + 1) * 86400).substr(0, 10);
   std::string last = clock::FormatRfc3339(today * 86400).substr(0, 10);

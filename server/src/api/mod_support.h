@@ -26,10 +26,6 @@ void Audit(const ApiContext& context, const std::string& moderator, std::string_
 // The audit entry's JSON.
 nlohmann::json AuditJson(const storage::AuditEntry& entry);
 
-// Reads the query parameter `name` as an integer from min to max (default when absent).
-std::optional<ApiResponse> ReadLimit(const ApiRequest& request, const std::string& name,
-                                     int64_t min, int64_t max, int64_t* value);
-
 // Reads a positive storage position from an opaque cursor ("" or absent: 0).
 std::optional<ApiResponse> ReadSeqCursor(const ApiRequest& request, int64_t* seq);
 

@@ -4,6 +4,7 @@
 #include "api/comment_view.h"
 #include "api/handlers.h"
 #include "api/page_cursor.h"
+#include "api/query_params.h"
 #include "api/request_checks.h"
 #include "api/request_identity.h"
 #include "core_adapters/thread_renderer.h"
@@ -59,26 +60,6 @@ std::optional<ApiResponse> ReadSort(const ApiRequest& request, const ApiContext&
     return ErrorResponse(400, "invalid_parameter", "sort must be oldest, newest or best.");
   }
   *sort = *parsed;
-  return std::nullopt;
-}
-
-// Reads the query parameter `name`, when present, as a decimal integer from min to max.
-std::optional<ApiResponse> ReadBounded(const ApiRequest& request, const std::string& name,
-                                       int64_t min, int64_t max, int64_t* value) {
-  std::optional<std::string> text = request.Query(name);
-  if (!text) return std::nullopt;
-  int64_t parsed = 0;
-  bool ok = !text->empty() && text->size() <= 9;
-  for (char c : *text) {
-    if (c < '0' || c > '9') ok = false;
-    if (ok) parsed = parsed * 10 + (c - '0');
-  }
-  if (!ok || parsed < min || parsed > max) {
-    return ErrorResponse(400, "invalid_parameter",
-                         name + " must be an integer from " + std::to_string(min) + " to " +
-                             std::to_string(max) + ".");
-  }
-  *value = parsed;
   return std::nullopt;
 }
 
