@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium } from '../support/browser.mjs';
-import { startAll, articlePage, openArticle, uniqueThread, waitReady } from './harness.mjs';
+import { startAll, articlePage, openArticle, postComment, uniqueThread, waitReady } from './harness.mjs';
 
 const MODERATOR = { name: 'Mariam', password: 'correct horse battery' };
 let env;
@@ -133,6 +133,8 @@ test('a suspended reader is told until when, in their language', async (t) => {
   const page = { html: articlePage({ server: env.parley.url, thread, lang: 'ru' }) };
   const readerBrowser = await launchChromium();
   t.after(() => readerBrowser.close());
+  // Someone else's comment to vote on, published by the moderator below.
+  await postComment(env.parley, thread, 'Переговоры — единственный путь.', { name: 'Ануш' });
   const reader = await openArticle(env, `/${thread}`, page, { context: readerBrowser.context });
   await reader.getByLabel('Имя', { exact: true }).fill('Спорщик');
   await reader.getByLabel('Комментарий', { exact: true }).fill('Первый, до отстранения.');
@@ -140,6 +142,10 @@ test('a suspended reader is told until when, in their language', async (t) => {
   await reader.locator('#parley-thread article.parley-comment', { hasText: 'до отстранения' }).waitFor();
 
   const mod = await signIn();
+  const anush = mod.locator('article.item', { hasText: 'единственный путь' });
+  await anush.focus();
+  await mod.keyboard.press('a');
+  await anush.waitFor({ state: 'detached' });
   await mod.locator('article.item', { hasText: 'до отстранения' }).focus();
   await mod.keyboard.press('b');
   const form = mod.locator('.person .ban-form');
@@ -147,6 +153,8 @@ test('a suspended reader is told until when, in their language', async (t) => {
   await form.getByRole('button', { name: 'Ban' }).click();
   await mod.locator('.bans td', { hasText: 'identity' }).first().waitFor();
 
+  await reader.reload();
+  await waitReady(reader);
   await reader.getByLabel('Комментарий', { exact: true }).fill('Второй, после.');
   await reader.getByRole('button', { name: 'Отправить комментарий' }).click();
   const status = reader.locator('#parley-thread .parley-composer-status.parley-error');
@@ -155,6 +163,11 @@ test('a suspended reader is told until when, in their language', async (t) => {
   const text = await status.textContent();
   assert.match(text, /^Вы не можете публиковать комментарии и реагировать на этом сайте до .+\.$/);
   assert.ok(text.includes(String(until.getUTCFullYear())) && text.includes(String(until.getUTCDate())), text);
+  // A vote is refused the same way: the optimistic vote rolls back, and the reason is in Russian.
+  await reader.getByRole('button', { name: 'Голосовать за комментарий пользователя Ануш' }).click();
+  const live = reader.locator('#parley-thread .parley-visually-hidden[role=status]');
+  await live.filter({ hasText: 'Голос не учтён' }).waitFor();
+  assert.match(await live.textContent(), /^Голос не учтён: Вы не можете публиковать комментарии и реагировать на этом сайте до .+\.$/);
   await reader.close();
   await mod.close();
 });

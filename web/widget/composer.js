@@ -5,6 +5,7 @@
 // One function serves the main composer, inline replies and edits of one's own comment.
 import { h, parse, uid, sleep } from './dom.js';
 import { byteRangeToIndices } from './offsets.js';
+import { refusalText } from './refusals.js';
 import { load, save } from './storage.js';
 import { t } from './strings.js';
 
@@ -271,12 +272,9 @@ export function createComposer(ctx, mode, done, cancel) {
             // The server's verdict wins: show its reasons on the text as the core's would be.
             showVerdict({ action: 'reject', reasons: error.details.reasons || [] });
             setStatus(error.message, 'error');
-          } else if (error.code == 'banned' || error.code == 'suspended') {
-            // In the reader's language, not the server's English.
-            setStatus(t(error.code, { until: formatDay(error.details.until, ctx.lang) }), 'error');
           } else {
             if (error.code == 'invalid_name') nameInput.setAttribute('aria-invalid', 'true');
-            setStatus(error.transient ? t('failed', { reason }) : error.message, 'error');
+            setStatus(error.transient ? t('failed', { reason }) : refusalText(error, ctx.lang), 'error');
           }
           return;
         }
@@ -299,16 +297,4 @@ export function createComposer(ctx, mode, done, cancel) {
     },
     focus: () => textarea.focus(),
   };
-}
-
-// A day and hour such as "12 December 2026, 14:00" in the reader's language (the raw timestamp
-// if the browser has no data for it).
-function formatDay(timestamp, lang) {
-  const date = new Date(timestamp);
-  if (!timestamp || isNaN(date)) return timestamp || '';
-  try {
-    return date.toLocaleString(lang, { dateStyle: 'long', timeStyle: 'short' });
-  } catch {
-    return timestamp;
-  }
 }

@@ -7,6 +7,7 @@ import { createApi } from './api.js';
 import { createComposer } from './composer.js';
 import { h, parse } from './dom.js';
 import { createFlagForm, createDeleteConfirm } from './forms.js';
+import { refusalText } from './refusals.js';
 import { load, save } from './storage.js';
 import { loadStrings, t, isRtl } from './strings.js';
 import { relativeTimes } from './time.js';
@@ -355,7 +356,7 @@ export async function mount(host, o, pre = {}) {
     } catch (error) {
       comment.score = original;
       setVote(id, before);
-      announce(t('voteFailed', { reason: error.status ? error.message : t('offline') }));
+      announce(t('voteFailed', { reason: error.status ? refusalText(error, lang) : t('offline') }));
     }
     showScore(id);
   }
@@ -457,7 +458,7 @@ export async function mount(host, o, pre = {}) {
           view.querySelector('.parley-count')?.focus();
           announce(t('deleted'));
         } catch (error) {
-          announce(error.message);
+          announce(refusalText(error, lang));
         }
       },
       () => closeForm(key, 'delete'),
@@ -471,7 +472,11 @@ export async function mount(host, o, pre = {}) {
     const form = createFlagForm(
       config.flagReasons || ['spam', 'abuse', 'off-topic', 'other'],
       async (reason, note) => {
-        await api.flag(id, reason, note);
+        try {
+          await api.flag(id, reason, note);
+        } catch (error) {
+          throw new Error(refusalText(error, lang));  // the form shows the message
+        }
         flagged.add(id);
         closeForm(key, 'report');
         articleOf(id)?.querySelector('[data-parley-action=report]')?.setAttribute('aria-disabled', 'true');
