@@ -164,7 +164,10 @@ export async function queueView(root, ctx) {
 
   // Moves the list to `items` touching only what changed (a page appended, an item gone or
   // replaced): untouched items keep their place, focus and open forms.
+  // A comment rendered again (its item changed, or the policy arrived) keeps the focus, so
+  // the moderator's next key acts on the same comment.
   function paint() {
+    const focused = current()?.dataset.id;
     const elements = items.map(elementOf);
     const wanted = new Set(elements);
     for (const child of [...list.children]) if (!wanted.has(child)) child.remove();
@@ -173,6 +176,7 @@ export async function queueView(root, ctx) {
       if (element === at) at = at.nextElementSibling;
       else list.insertBefore(element, at);
     }
+    if (focused && !current()) articles().find((article) => article.dataset.id == focused)?.focus();
     empty.hidden = items.length > 0;
     more.hidden = !next;
     updateBulk();
