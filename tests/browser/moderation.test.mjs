@@ -33,10 +33,28 @@ async function signIn() {
   return tab;
 }
 
-async function post(tab, text, name) {
-  if (name) await tab.getByLabel('Name', { exact: true }).fill(name);
-  await tab.getByLabel('Comment', { exact: true }).fill(text);
-  await tab.getByRole('button', { name: 'Post comment' }).click();
+// The composer's labels in the languages these tests write in.
+const LABELS = {
+  en: { name: 'Name', comment: 'Comment', post: 'Post comment' },
+  ru: { name: 'Имя', comment: 'Комментарий', post: 'Отправить комментарий' },
+};
+
+async function post(tab, text, name, lang = 'en') {
+  const labels = LABELS[lang];
+  if (name) await tab.getByLabel(labels.name, { exact: true }).fill(name);
+  await tab.getByLabel(labels.comment, { exact: true }).fill(text);
+  await tab.getByRole('button', { name: labels.post }).click();
+}
+
+// From the focused queue item: b opens its author, whom the form bans (for `days`, or for good).
+async function banAuthor(mod, days) {
+  await mod.keyboard.press('b');
+  await mod.getByRole('heading', { name: 'People' }).waitFor();
+  const form = mod.locator('.person .ban-form');
+  if (days) await form.getByLabel('Days (empty: permanent)').fill(String(days));
+  else await form.getByLabel('Reason').fill('spam');
+  await form.getByRole('button', { name: 'Ban' }).click();
+  await mod.locator('.bans td', { hasText: 'identity' }).first().waitFor();
 }
 
 test('a held comment is approved from the keyboard and its reader sees it published', async () => {
@@ -75,9 +93,7 @@ test('a rejected comment tells its author why, in their language, and nobody els
   const thread = uniqueThread('rejected');
   const page = { html: articlePage({ server: env.parley.url, thread, lang: 'ru' }) };
   const reader = await openArticle(env, `/${thread}`, page);
-  await reader.getByLabel('Имя', { exact: true }).fill('Гость');
-  await reader.getByLabel('Комментарий', { exact: true }).fill('Все вы тут ничего не понимаете.');
-  await reader.getByRole('button', { name: 'Отправить комментарий' }).click();
+  await post(reader, 'Все вы тут ничего не понимаете.', 'Гость', 'ru');
   await reader.locator('#parley-thread article.parley-comment', { hasText: 'ничего не понимаете' }).waitFor();
 
   const mod = await signIn();
@@ -114,12 +130,7 @@ test('a banned identity can no longer post', async (t) => {
   const mod = await signIn();
   const item = mod.locator('article.item', { hasText: 'First, before the ban.' });
   await item.focus();
-  await mod.keyboard.press('b');
-  await mod.getByRole('heading', { name: 'People' }).waitFor();
-  const form = mod.locator('.person .ban-form');
-  await form.getByLabel('Reason').fill('spam');
-  await form.getByRole('button', { name: 'Ban' }).click();
-  await mod.locator('.bans td', { hasText: 'identity' }).first().waitFor();
+  await banAuthor(mod);
 
   await post(reader, 'Second, after the ban.');
   await reader.locator('#parley-thread .parley-composer-status.parley-error').waitFor();
@@ -136,9 +147,7 @@ test('a suspended reader is told until when, in their language', async (t) => {
   // Someone else's comment to vote on, published by the moderator below.
   await postComment(env.parley, thread, 'Переговоры — единственный путь.', { name: 'Ануш' });
   const reader = await openArticle(env, `/${thread}`, page, { context: readerBrowser.context });
-  await reader.getByLabel('Имя', { exact: true }).fill('Спорщик');
-  await reader.getByLabel('Комментарий', { exact: true }).fill('Первый, до отстранения.');
-  await reader.getByRole('button', { name: 'Отправить комментарий' }).click();
+  await post(reader, 'Первый, до отстранения.', 'Спорщик', 'ru');
   await reader.locator('#parley-thread article.parley-comment', { hasText: 'до отстранения' }).waitFor();
 
   const mod = await signIn();
@@ -147,16 +156,11 @@ test('a suspended reader is told until when, in their language', async (t) => {
   await mod.keyboard.press('a');
   await anush.waitFor({ state: 'detached' });
   await mod.locator('article.item', { hasText: 'до отстранения' }).focus();
-  await mod.keyboard.press('b');
-  const form = mod.locator('.person .ban-form');
-  await form.getByLabel('Days (empty: permanent)').fill('2');
-  await form.getByRole('button', { name: 'Ban' }).click();
-  await mod.locator('.bans td', { hasText: 'identity' }).first().waitFor();
+  await banAuthor(mod, 2);
 
   await reader.reload();
   await waitReady(reader);
-  await reader.getByLabel('Комментарий', { exact: true }).fill('Второй, после.');
-  await reader.getByRole('button', { name: 'Отправить комментарий' }).click();
+  await post(reader, 'Второй, после.', null, 'ru');
   const status = reader.locator('#parley-thread .parley-composer-status.parley-error');
   await status.waitFor();
   const until = new Date(Date.now() + 2 * 86400e3);
