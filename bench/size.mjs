@@ -47,10 +47,10 @@ const [bridge, markupOnly] = [await gz('parley-probe-bridge.wasm'), await gz('pa
 if (Number.isNaN(bridge) || Number.isNaN(markupOnly)) {
   console.log('\n(size probes not built: `./dev.sh bench` builds them)');
 } else {
-  const policy = sizes['parley-policy.wasm']?.gzip ?? NaN;
+  const compose = sizes['parley-compose.wasm']?.gzip ?? NaN;
   console.log('\nWhat the parts of the core add (gzip, each module measured whole: shared code counts once per module):');
   row('  bridge (alloc, free)', '', kb(bridge), '');
-  row('  markup', '', kb(markupOnly - bridge), '');
-  row('  threads (with JSON, i18n)', '', kb(core - markupOnly), '');
-  row('  policy (own module)', '', kb(policy - bridge), '');
+  row('  threads (reading module)', '', kb(core - bridge), '');
+  row('  markup (writing module)', '', kb(markupOnly - bridge), '');
+  row('  policy, threads (writing)', '', kb(compose - markupOnly), '');
 }

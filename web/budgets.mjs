@@ -23,8 +23,8 @@ export const PATHS = {
   reader: ['embed.js', 'parley-widget.js', 'parley-core.wasm'],
   'reader, other language': ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-lang-ru.js'],
   'iframe fallback': ['embed.js', 'parley-frame.html', 'parley-frame.js', 'parley-core.wasm'],
-  // Once a reader starts writing (the composer gets focus), the policy module follows.
-  'writer (after composer focus)': ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-policy.wasm'],
+  // Once a reader starts writing (the composer gets focus), the writing module follows.
+  'writer (after composer focus)': ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-compose.wasm'],
   'index page counts': ['count.js'],
 };
 

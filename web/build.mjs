@@ -10,8 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // PARLEY_DIST and PARLEY_WASM let a second build tree bundle into its own folder.
 const dist = path.resolve(process.env.PARLEY_DIST || path.join(root, 'build/dist'));
 const wasm = path.resolve(process.env.PARLEY_WASM || path.join(root, 'build/wasm/widget/parley-core.wasm'));
-// The policy module is built next to the reading core (widget/CMakeLists.txt).
-const policyWasm = path.join(path.dirname(wasm), 'parley-policy.wasm');
+// The writing module is built next to the reading core (widget/CMakeLists.txt).
+const composeWasm = path.join(path.dirname(wasm), 'parley-compose.wasm');
 const at = (...parts) => path.join(root, ...parts);
 
 // Browsers that support WebAssembly, ES modules, dynamic import and Shadow DOM.
@@ -54,8 +54,8 @@ async function minifyCss(entry, outfile) {
 
 await mkdir(dist, { recursive: true });
 await copyFile(wasm, path.join(dist, 'parley-core.wasm'));
-await copyFile(policyWasm, path.join(dist, 'parley-policy.wasm')).catch((error) => {
-  throw new Error(`${policyWasm} is missing: build the CMake target parley_policy_wasm too (${error.code})`);
+await copyFile(composeWasm, path.join(dist, 'parley-compose.wasm')).catch((error) => {
+  throw new Error(`${composeWasm} is missing: build the CMake target parley_compose_wasm too (${error.code})`);
 });
 // parley-core.mjs keeps its dynamic `node:fs` import for Node; mark it external.
 await esbuild.build({
@@ -76,8 +76,29 @@ await bundle('web/count.js', 'count.js', 'iife');
 // reader's browser makes one request for all of its code besides the .wasm.
 await bundle('web/widget/widget.js', 'parley-widget.js', 'esm', [cssAsText], ['node:*']);
 await bundle('web/frame.js', 'parley-frame.js', 'esm', [cssAsText], ['node:*']);
+// A language pack carries the widget's words (web/widget/lang/) and, where the core has a
+// translation, the thread's (core/src/i18n/thread_strings/): the reading module has English
+// only and takes the others from the pack (the `strings` option).
 for (const file of await readdir(at('web/widget/lang'))) {
-  await bundle(`web/widget/lang/${file}`, `parley-lang-${file}`, 'esm');
+  const code = path.basename(file, '.js');
+  const thread = `core/src/i18n/thread_strings/${code}.json`;
+  const hasThread = await readFile(at(thread)).then(() => true, () => false);
+  await esbuild.build({
+    stdin: {
+      contents: hasThread
+        ? `import pack from './web/widget/lang/${file}'; import thread from './${thread}'; export default { ...pack, thread };`
+        : `export { default } from './web/widget/lang/${file}';`,
+      resolveDir: root,
+      loader: 'js',
+    },
+    outfile: path.join(dist, `parley-lang-${file}`),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
 }
 await copyFile(at('web/parley-frame.html'), path.join(dist, 'parley-frame.html'));
 // The moderation dashboard, served at /admin/: its page, one module and its stylesheet.
@@ -89,7 +110,7 @@ await minifyCss('web/parley.css', 'parley.css');
 
 // What the reader's browser loads to show comments, then the rest (bench/size.mjs has the
 // full breakdown and the budgets).
-const files = ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-policy.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
+const files = ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
 for (const file of files) {
   const bytes = await readFile(path.join(dist, file));
   const gzipped = gzipSync(bytes, { level: 9 }).length;

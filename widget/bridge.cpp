@@ -27,6 +27,14 @@ void Answer(std::string_view text, parley_result* out) { HandOver(text, false, o
 
 void Fail(std::string_view message, parley_result* out) { HandOver(message, true, out); }
 
+void AnswerOrFail(std::string_view answer, std::string_view error, parley_result* out) {
+  if (error.empty()) {
+    Answer(answer, out);
+  } else {
+    Fail(error, out);
+  }
+}
+
 }  // namespace parley::bridge
 
 // Allocates `size` bytes for JavaScript to write an input string into.
@@ -36,7 +44,7 @@ PARLEY_EXPORT(parley_alloc) void* parley_alloc(size_t size) { return std::malloc
 PARLEY_EXPORT(parley_free) void parley_free(void* pointer) { std::free(pointer); }
 
 // The core's version, the same string `parley --version` prints; both modules carry it, so
-// the loader can refuse a policy module from another release than the reading core.
+// the loader can refuse a writing module from another release than the reading core.
 PARLEY_EXPORT(parley_version) void parley_version(parley_result* out) {
   parley::bridge::Answer(parley::Version(), out);
 }

@@ -1,5 +1,5 @@
 // The C ABI between the WebAssembly modules and JavaScript (widget/parley-core.mjs), shared by
-// both modules: the reading core (read_bridge.cpp) and the policy module (policy_bridge.cpp).
+// both modules: the reading core (read_bridge.cpp) and the writing module (compose_bridge.cpp).
 //
 // Conventions, chosen so the JavaScript side stays a few dozen lines:
 // - strings cross as UTF-8 pointer + byte length, never NUL-terminated;
@@ -31,6 +31,9 @@ void Answer(std::string_view text, parley_result* out);
 
 // The same for an error message: `failed` tells JavaScript to throw it.
 void Fail(std::string_view message, parley_result* out);
+
+// Fails with `error` when it is set, else answers `answer` (the core's result types).
+void AnswerOrFail(std::string_view answer, std::string_view error, parley_result* out);
 
 }  // namespace parley::bridge
 

@@ -8,15 +8,18 @@
 //   core.renderThread(commentsJson, { sort: 'best', page: 1, lang: 'ru' });  // thread HTML
 //   core.checkPolicy('you idiot', policyJson, 'ru');  // {action: 'review', reasons: [...]}
 //
-// The core is two WebAssembly modules: parley-core.wasm (markup and threads, what a reader
-// needs to read) and parley-policy.wasm (the discussion policy, what a reader needs to write;
-// its word lists and folding tables are the larger part). createCore() loads both unless told
-// `policy: 'lazy'`, as the widget does: then checkPolicy() throws until `await core.loadPolicy()`
-// has fetched the second module, and `core.policyLoaded` says whether it has.
+// The core is two WebAssembly modules. parley-core.wasm is what a reader needs to read: it
+// renders threads whose bodies Parley's server already rendered (renderServedThread), and it
+// is on every reader's path, so it carries nothing else. parley-compose.wasm is what a reader
+// needs to write: the markup renderer (live preview), the discussion policy (its word lists
+// and folding tables are the larger part) and threads rendered from markup. createCore()
+// loads both unless told `compose: 'lazy'`, as the widget does: then renderMarkup(),
+// renderThread() and checkPolicy() throw until `await core.loadComposer()` has fetched the
+// second module, and `core.composerLoaded` says whether it has.
 //
 // Options (all optional): `wasmBinary` (bytes already in hand), `wasmModule` (a compiled
 // WebAssembly.Module), `wasmUrl` (where to fetch the .wasm from); the same three prefixed for
-// the policy module: `policyWasmBinary`, `policyWasmModule`, `policyWasmUrl`; and `policy`
+// the writing module: `composeWasmBinary`, `composeWasmModule`, `composeWasmUrl`; and `compose`
 // ('eager', the default, or 'lazy').
 
 const encoder = new TextEncoder();
@@ -132,61 +135,68 @@ async function openBridge(module) {
 }
 
 export async function createCore(options = {}) {
-  const policyModule = () =>
+  const composeModule = () =>
     compileModule(
-      { module: options.policyWasmModule, binary: options.policyWasmBinary, url: options.policyWasmUrl },
-      'parley-policy.wasm',
+      { module: options.composeWasmModule, binary: options.composeWasmBinary, url: options.composeWasmUrl },
+      'parley-compose.wasm',
     );
-  const lazy = options.policy === 'lazy';
-  // Both modules download and compile in parallel unless the policy waits to be asked for.
-  const [readModule, eagerPolicy] = await Promise.all([
+  const lazy = options.compose === 'lazy';
+  // Both modules download and compile in parallel unless the writing one waits to be asked for.
+  const [readModule, eagerCompose] = await Promise.all([
     compileModule({ module: options.wasmModule, binary: options.wasmBinary, url: options.wasmUrl }, 'parley-core.wasm'),
-    lazy ? null : policyModule(),
+    lazy ? null : composeModule(),
   ]);
   const read = await openBridge(readModule);
   const version = read('parley_version');
 
-  let check = null;
+  let compose = null;
   let loading = null;
-  async function openPolicy(module) {
+  async function openCompose(module) {
     if (!WebAssembly.Module.exports(module).some(({ name }) => name === 'parley_check_policy')) {
-      throw new Error('parley: parley-policy.wasm is not the policy module');
+      throw new Error('parley: parley-compose.wasm is not the writing module');
     }
     const call = await openBridge(module);
-    // Both halves must come from one release, or browser and server verdicts could differ.
-    const policyVersion = call('parley_version');
-    if (policyVersion !== version) {
-      throw new Error(`parley: parley-policy.wasm is version ${policyVersion}, the core ${version}`);
+    // Both halves must come from one release, or browser and server output could differ.
+    const composeVersion = call('parley_version');
+    if (composeVersion !== version) {
+      throw new Error(`parley: parley-compose.wasm is version ${composeVersion}, the core ${version}`);
     }
-    check = call;
+    compose = call;
   }
-  if (eagerPolicy) await openPolicy(eagerPolicy);
+  if (eagerCompose) await openCompose(eagerCompose);
 
-  function checkJson(text, policyJson, lang) {
-    if (!check) throw new Error('parley: the policy module is not loaded (await core.loadPolicy() first)');
-    return check('parley_check_policy', text, policyJson == null ? '' : asJson(policyJson), lang ?? '');
+  function writing(name, ...strings) {
+    if (!compose) throw new Error('parley: the writing module is not loaded (await core.loadComposer() first)');
+    return compose(name, ...strings);
   }
+  const optional = (json) => (json == null ? '' : asJson(json));
+  const checkJson = (text, policyJson, lang) => writing('parley_check_policy', text, optional(policyJson), lang ?? '');
 
   return Object.freeze({
     version: () => version,
+    // The thread's HTML for comments from Parley's API, with each body taken as the `bodyHtml`
+    // the server rendered (same core, so the same bytes as renderThread). Trusts bodyHtml:
+    // never pass comments from anywhere but Parley's own server. Throws on invalid JSON or options.
+    renderServedThread: (commentsJson, optionsJson) =>
+      read('parley_render_served_thread', asJson(commentsJson), optional(optionsJson)),
     // The HTML fragment for comment markup, exactly as `parley render` prints it.
-    renderMarkup: (text) => read('parley_render_markup', text),
+    renderMarkup: (text) => writing('parley_render_markup', text),
     // The thread's HTML, exactly as `parley thread` prints it; throws on invalid JSON or options.
     renderThread: (commentsJson, optionsJson) =>
-      read('parley_render_thread', asJson(commentsJson), optionsJson == null ? '' : asJson(optionsJson)),
-    // Fetches and opens the policy module once (later calls share the first); rejects if it
+      writing('parley_render_thread', asJson(commentsJson), optional(optionsJson)),
+    // Fetches and opens the writing module once (later calls share the first); rejects if it
     // cannot be loaded, and a later call tries again.
-    loadPolicy() {
-      if (check) return Promise.resolve();
-      loading ??= policyModule()
-        .then(openPolicy)
+    loadComposer() {
+      if (compose) return Promise.resolve();
+      loading ??= composeModule()
+        .then(openCompose)
         .finally(() => {
           loading = null;
         });
       return loading;
     },
-    get policyLoaded() {
-      return check !== null;
+    get composerLoaded() {
+      return compose !== null;
     },
     // The discussion policy's verdict on a comment as JSON text, byte for byte the line
     // `parley check [--policy FILE] [--lang LANG]` prints (without its newline). `policyJson`

@@ -1,30 +1,26 @@
-// The reading core's exports (parley-core.wasm): what a reader's browser needs to show a
-// thread and preview a comment. The policy lives in its own module (policy_bridge.cpp), which
-// the widget fetches only when a reader starts writing, so readers who only read never
-// download its word lists and folding tables.
+// The reading module's exports (parley-core.wasm): what a reader's browser needs to show a
+// thread, and nothing more, since it is on every reader's path (the 35 KB budget in
+// DESIGN.md). Comment bodies arrive already rendered by Parley's server (`bodyHtml`, made by
+// the same core), so this module has no markup renderer; the live preview, the policy and
+// rendering from markup are in the writing module (compose_bridge.cpp).
 #include <cstddef>
 #include <string_view>
 
 #include "bridge.h"
-#include "parley/markup/html_renderer.h"
 #include "parley/thread/render.h"
 
-// The HTML fragment for comment markup `text` (any bytes), as `parley render` prints it.
-PARLEY_EXPORT(parley_render_markup)
-void parley_render_markup(const char* text, size_t text_size, parley_result* out) {
-  parley::bridge::Answer(parley::markup::RenderHtml(std::string_view(text, text_size)), out);
-}
-
-// The thread's HTML for `comments` (a JSON array) and `options` (a JSON object or empty), as
-// `parley thread` prints it; a failure carries the error message.
-PARLEY_EXPORT(parley_render_thread)
-void parley_render_thread(const char* comments, size_t comments_size, const char* options,
-                          size_t options_size, parley_result* out) {
-  parley::thread::RenderResult result = parley::thread::RenderThreadFromJson(
-      std::string_view(comments, comments_size), std::string_view(options, options_size));
-  if (result.ok()) {
-    parley::bridge::Answer(result.html, out);
-  } else {
-    parley::bridge::Fail(result.error, out);
-  }
+// The thread's HTML for `comments` (a JSON array from Parley's API, each with its `bodyHtml`)
+// and `options` (a JSON object or empty): what `parley thread` prints for the same comments;
+// a failure carries the error message. Only English wording is built in here: for another
+// language the caller passes the strings (the option `strings`, from the widget's language
+// pack, made from the same thread_strings/*.json), or the thread is worded in English.
+PARLEY_EXPORT(parley_render_served_thread)
+void parley_render_served_thread(const char* comments, size_t comments_size, const char* options,
+                                 size_t options_size, parley_result* out) {
+  const parley::thread::RenderResult result =
+      parley::thread::RenderThreadFromJson(std::string_view(comments, comments_size),
+                                           std::string_view(options, options_size),
+                                           parley::thread::ServerRenderedBody,
+                                           parley::i18n::EnglishThreadStrings);
+  parley::bridge::AnswerOrFail(result.html, result.error, out);
 }

@@ -66,14 +66,14 @@ test('the core is not fetched until the comment section nears the viewport', asy
   await page.mouse.wheel(0, 6000);
   await waitReady(page);
   assert.ok(fetched.includes('/parley-core.wasm'), fetched.join(' '));
-  // Reading needs no policy; the module follows once the reader starts to write.
+  // Reading needs no markup renderer or policy; that module follows once the reader starts to write.
   await page.waitForLoadState('networkidle');
-  assert.ok(!fetched.includes('/parley-policy.wasm'), fetched.join(' '));
+  assert.ok(!fetched.includes('/parley-compose.wasm'), fetched.join(' '));
   // The fixture's page is in Armenian (lang="hy"): so is the widget.
   const textarea = page.getByRole('textbox', { name: 'Մեկնաբանություն' });
-  const policyFetched = page.waitForResponse((response) => new URL(response.url()).pathname == '/parley-policy.wasm');
+  const composeFetched = page.waitForResponse((response) => new URL(response.url()).pathname == '/parley-compose.wasm');
   await textarea.focus();
-  await policyFetched;
+  await composeFetched;
   await textarea.fill('you idiot');
   const verdict = page.locator('#parley-thread .parley-verdict');
   await verdict.waitFor();

@@ -37,11 +37,11 @@ TEST(Plural, FrenchAndArmenianCountZeroAsOne) {
 TEST(Catalog, ResolvesTagsAndDirection) {
   auto russian = parley::i18n::ResolveLanguage("ru-RU");
   EXPECT_EQ(russian.code, "ru");
-  EXPECT_EQ(russian.strings_code, "ru");
+  EXPECT_EQ(russian.strings_code(), "ru");
   EXPECT_FALSE(russian.right_to_left);
   auto persian = parley::i18n::ResolveLanguage("fa_IR");
   EXPECT_EQ(persian.code, "fa");
-  EXPECT_EQ(persian.strings_code, "en");
+  EXPECT_EQ(persian.strings_code(), "en");
   EXPECT_TRUE(persian.right_to_left);
   EXPECT_EQ(parley::i18n::ResolveLanguage("\"><x").code, "en");
   EXPECT_EQ(parley::i18n::ResolveLanguage("").code, "en");

@@ -7,6 +7,7 @@ import { startServer, call, allComments, GENEROUS_LIMITS } from './server.mjs';
 import { createCore } from '../support/core.mjs';
 import { loadXssPayloads } from '../support/xss-corpus.mjs';
 import { unsafeParts } from '../support/html-safety.mjs';
+import { packThreadStrings } from '../support/thread-strings.mjs';
 
 const THREAD = 'hostile/names';
 let server;
@@ -77,9 +78,23 @@ test('server HTML equals the WebAssembly core rendering the API comments', async
     assert.equal(page.status, 200);
     const wasm = core.renderThread(JSON.stringify(comments), JSON.stringify(options));
     assert.ok(page.text === wasm, `byte-identical for ${JSON.stringify(options)} (${page.text.length} vs ${wasm.length} bytes)`);
+    // What a reader's browser renders: the reading module over the served bodies, with the
+    // language pack's words.
+    const served = core.renderServedThread(comments, { ...options, strings: packThreadStrings(options.lang) });
+    assert.ok(page.text === served, `served byte-identical for ${JSON.stringify(options)}`);
     // The layout options reach the core: collapsed branches show "N more replies" (0: none).
     assert.equal(page.text.includes('parley-more-replies'), options.collapseAfter > 0, JSON.stringify(options));
   }
+});
+
+test('every comment comes with its body rendered by the core, and hidden ones with none', async () => {
+  const comments = await allComments(server.url, THREAD);
+  let withLinks = 0;
+  for (const comment of comments) {
+    assert.equal(comment.bodyHtml, comment.status == 'deleted' ? '' : core.renderMarkup(comment.body), comment.id);
+    if (comment.bodyHtml.includes('<a ')) withLinks++;
+  }
+  assert.ok(withLinks > 0, 'some hostile bodies render links');
 });
 
 test('layout options out of the core\'s ranges are a 400 with the allowed range', async () => {

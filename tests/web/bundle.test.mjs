@@ -13,9 +13,9 @@ import { BUDGETS, PATHS, measure, total } from '../../web/budgets.mjs';
 const sizes = await measure(dist);
 const breakdown = (files) => files.map((file) => `${file} ${sizes[file]?.gzip} B`).join(' + ');
 
-test('build/dist holds the loader, widget, core and policy modules, iframe page, counts, CSS and the dashboard', async () => {
+test('build/dist holds the loader, widget, reading and writing modules, iframe page, counts, CSS and the dashboard', async () => {
   const files = [
-    'embed.js', 'parley-widget.js', 'parley-core.mjs', 'parley-core.wasm', 'parley-policy.wasm', 'parley.css', 'count.js',
+    'embed.js', 'parley-widget.js', 'parley-core.mjs', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js',
     'parley-frame.html', 'parley-frame.js', 'parley-lang-ru.js', 'parley-lang-ar.js', 'parley-lang-hy.js',
     'admin/index.html', 'admin/admin.js', 'admin/admin.css',
   ];
@@ -49,11 +49,11 @@ test('everything a reader loads to show comments is at most 35 KB gzipped', {
   assert.ok(size <= BUDGETS.reader, `${size} B gzipped: ${breakdown(PATHS.reader)}`);
 });
 
-test('showing comments never loads the policy module; writing does', () => {
+test('showing comments never loads the writing module; writing does', () => {
   for (const [name, files] of Object.entries(PATHS)) {
-    assert.equal(files.includes('parley-policy.wasm'), name.startsWith('writer'), name);
+    assert.equal(files.includes('parley-compose.wasm'), name.startsWith('writer'), name);
   }
-  assert.ok(sizes['parley-policy.wasm'].gzip > 0);
+  assert.ok(sizes['parley-compose.wasm'].gzip > 0);
 });
 
 test('the widget loads no more than one language pack, and English none', async () => {

@@ -31,7 +31,7 @@ const exportsOf = async (file) =>
   WebAssembly.Module.exports(await WebAssembly.compile(await readFile(path.join(dist, file)))).map(({ name }) => name);
 
 test('each .wasm asks the host for nothing beyond the two imports the loader provides', async () => {
-  for (const file of ['parley-core.wasm', 'parley-policy.wasm']) {
+  for (const file of ['parley-core.wasm', 'parley-compose.wasm']) {
     const module = await WebAssembly.compile(await readFile(path.join(dist, file)));
     const imports = WebAssembly.Module.imports(module).map(({ module: m, name }) => `${m}.${name}`);
     const provided = ['wasi_snapshot_preview1.proc_exit', 'env.emscripten_notify_memory_growth'];
@@ -43,47 +43,52 @@ test('each .wasm asks the host for nothing beyond the two imports the loader pro
   }
 });
 
-test('the reading core carries markup and threads, the policy module only the policy', async () => {
+test('the reading core renders served threads only; markup, policy and threads from markup are in the writing module', async () => {
   const read = await exportsOf('parley-core.wasm');
-  const policy = await exportsOf('parley-policy.wasm');
-  assert.ok(read.includes('parley_render_markup') && read.includes('parley_render_thread'));
-  assert.ok(!read.includes('parley_check_policy'));
-  assert.ok(policy.includes('parley_check_policy'));
-  assert.ok(!policy.includes('parley_render_markup') && !policy.includes('parley_render_thread'));
+  const compose = await exportsOf('parley-compose.wasm');
+  assert.deepEqual(read.filter((name) => name.startsWith('parley_render') || name.startsWith('parley_check')), ['parley_render_served_thread']);
+  for (const name of ['parley_render_markup', 'parley_render_thread', 'parley_check_policy']) {
+    assert.ok(compose.includes(name), name);
+  }
+  assert.ok(!compose.includes('parley_render_served_thread'));
 });
 
 test('a missing .wasm is a clear error, not a hang', async () => {
   await assert.rejects(createCore({ wasmUrl: 'file:///nonexistent/parley-core.wasm' }), /ENOENT/);
-  await assert.rejects(createCore({ policyWasmUrl: 'file:///nonexistent/parley-policy.wasm' }), /ENOENT/);
+  await assert.rejects(createCore({ composeWasmUrl: 'file:///nonexistent/parley-compose.wasm' }), /ENOENT/);
 });
 
-test("policy: 'lazy' loads the policy module on request, with the same verdicts", async () => {
+test("compose: 'lazy' loads the writing module on request, with the same answers", async () => {
   const eager = await createCore();
-  const lazy = await createCore({ policy: 'lazy' });
-  assert.equal(eager.policyLoaded, true);
-  assert.equal(lazy.policyLoaded, false);
-  // Reading works at once; checking says what to do instead of guessing a verdict.
-  assert.equal(lazy.renderMarkup('*hi*'), eager.renderMarkup('*hi*'));
-  assert.throws(() => lazy.checkPolicy('you idiot'), /policy module is not loaded/);
+  const lazy = await createCore({ compose: 'lazy' });
+  assert.equal(eager.composerLoaded, true);
+  assert.equal(lazy.composerLoaded, false);
+  // Reading served threads works at once; writing says what to do instead of guessing.
+  const served = JSON.stringify([{ id: 'a', parent: null, author: { name: 'Ann' }, body: '*hi*', bodyHtml: eager.renderMarkup('*hi*'), created: '2026-01-01T00:00:00Z' }]);
+  assert.equal(lazy.renderServedThread(served), eager.renderThread(served));
+  assert.throws(() => lazy.checkPolicy('you idiot'), /writing module is not loaded/);
+  assert.throws(() => lazy.renderMarkup('*hi*'), /writing module is not loaded/);
+  assert.throws(() => lazy.renderThread(served), /writing module is not loaded/);
   // Concurrent requests share one load.
-  await Promise.all([lazy.loadPolicy(), lazy.loadPolicy()]);
-  assert.equal(lazy.policyLoaded, true);
+  await Promise.all([lazy.loadComposer(), lazy.loadComposer()]);
+  assert.equal(lazy.composerLoaded, true);
+  assert.equal(lazy.renderMarkup('*hi*'), eager.renderMarkup('*hi*'));
   for (const text of ['you idiot', 'A fine article.', 'f.u.c.k this', 'ты идиот']) {
     assert.equal(lazy.checkPolicyJson(text, null, 'ru'), eager.checkPolicyJson(text, null, 'ru'), text);
   }
 });
 
-test('a policy module that cannot load rejects loadPolicy, and a later call tries again', async () => {
-  const core = await createCore({ policy: 'lazy', policyWasmUrl: 'file:///nonexistent/parley-policy.wasm' });
-  await assert.rejects(core.loadPolicy(), /ENOENT/);
-  assert.equal(core.policyLoaded, false);
+test('a writing module that cannot load rejects loadComposer, and a later call tries again', async () => {
+  const core = await createCore({ compose: 'lazy', composeWasmUrl: 'file:///nonexistent/parley-compose.wasm' });
+  await assert.rejects(core.loadComposer(), /ENOENT/);
+  assert.equal(core.composerLoaded, false);
   assert.throws(() => core.checkPolicy('hello'), /not loaded/);
   // The failure is not remembered: the next call fetches again (and fails again here).
-  await assert.rejects(core.loadPolicy(), /ENOENT/);
+  await assert.rejects(core.loadComposer(), /ENOENT/);
 });
 
-test('a module that is not the policy module is refused when loaded, not when first used', async () => {
-  const core = await createCore({ policy: 'lazy', policyWasmBinary: await readFile(path.join(dist, 'parley-core.wasm')) });
-  await assert.rejects(core.loadPolicy(), /not the policy module/);
-  assert.equal(core.policyLoaded, false);
+test('a module that is not the writing module is refused when loaded, not when first used', async () => {
+  const core = await createCore({ compose: 'lazy', composeWasmBinary: await readFile(path.join(dist, 'parley-core.wasm')) });
+  await assert.rejects(core.loadComposer(), /not the writing module/);
+  assert.equal(core.composerLoaded, false);
 });

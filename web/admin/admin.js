@@ -23,7 +23,7 @@ function announce(text) {
 
 // The core renders comment previews and tests policies before they are saved. The dashboard
 // lives at /admin/, the modules at the bundle's root.
-const coreReady = createCore({ wasmUrl: '/parley-core.wasm', policyWasmUrl: '/parley-policy.wasm' }).catch(() => null);
+const coreReady = createCore({ wasmUrl: '/parley-core.wasm', composeWasmUrl: '/parley-compose.wasm' }).catch(() => null);
 
 function loginView(message) {
   const error = h('p', { class: 'error', role: 'alert' }, message || '');

@@ -41,7 +41,7 @@ export async function queueView(root, ctx) {
   // Each item's element, kept while its comment object is unchanged: after an action or a
   // loaded page only what changed is rendered again, so a queue of thousands stays quick.
   let rendered = new WeakMap();
-  Promise.all([call('GET', '/policy'), ctx.core?.loadPolicy()])
+  Promise.all([call('GET', '/policy'), ctx.core?.loadComposer()])
     .then(([answer]) => {
       policy = answer;
       rendered = new WeakMap();  // held items now show the policy's reasons
@@ -86,7 +86,7 @@ export async function queueView(root, ctx) {
   }
 
   function policyReasons(body) {
-    if (!policy || !ctx.core?.policyLoaded) return [];
+    if (!policy || !ctx.core?.composerLoaded) return [];
     try {
       return ctx.core.checkPolicy(body, policy).reasons;
     } catch {

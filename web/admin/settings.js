@@ -93,8 +93,8 @@ async function policySection(ctx) {
     if (!ctx.core) return edited;
     const text = sample.value;
     try {
-      if (!ctx.core.policyLoaded) {
-        ctx.core.loadPolicy().then(test, () => {});
+      if (!ctx.core.composerLoaded) {
+        ctx.core.loadComposer().then(test, () => {});
         return edited;
       }
       const answer = ctx.core.checkPolicy(text, edited);

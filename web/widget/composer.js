@@ -110,13 +110,13 @@ export function createComposer(ctx, mode, done, cancel) {
     paintMarks(verdict);
   });
   textarea.addEventListener('scroll', () => (mirror.scrollTop = textarea.scrollTop));
-  // The policy is a module of its own (parley-policy.wasm), fetched when a reader starts to
-  // write rather than with the thread; the verdict follows as soon as it is there.
-  function loadPolicy() {
+  // Preview and policy are a module of their own (parley-compose.wasm), fetched when a reader
+  // starts to write rather than with the thread; both follow as soon as it is there.
+  function loadComposer() {
     const core = ctx.core;
-    if (core && !core.policyLoaded) core.loadPolicy().then(refresh, () => {});
+    if (core && !core.composerLoaded) core.loadComposer().then(refresh, () => {});
   }
-  textarea.addEventListener('focus', loadPolicy);
+  textarea.addEventListener('focus', loadComposer);
 
   function setStatus(text, kind) {
     status.textContent = text;
@@ -207,11 +207,11 @@ export function createComposer(ctx, mode, done, cancel) {
     const core = ctx.core;
     if (!core) return;
     const blank = !text.trim();
+    // Until the writing module arrives, preview and verdict wait (loadComposer refreshes
+    // again); if it cannot arrive, the server's check on posting still applies.
+    if (!blank && !core.composerLoaded) return loadComposer();
     preview.hidden = blank;
     previewBody.replaceChildren(blank ? '' : parse(core.renderMarkup(text)));
-    // Until the policy module arrives the verdict waits (loadPolicy refreshes again); if it
-    // cannot arrive, the server's check on posting still applies.
-    if (!blank && !core.policyLoaded) return loadPolicy();
     let next = { action: 'allow', reasons: [] };
     if (!blank) {
       try {

@@ -88,6 +88,10 @@ export const LANGS = ['ar', 'de', 'es', 'fa', 'fr', 'he', 'hy', 'ru'];
 // browsers lack (web/widget/time.js uses them only then).
 export const TIME_WORDS = ['now', 'secondAgo', 'minuteAgo', 'hourAgo', 'dayAgo', 'weekAgo', 'monthAgo', 'yearAgo', 'months', 'date'];
 
+// The thread's words in the reader's language, from its pack (the reading core has English
+// only), or undefined for English and for languages the core has no translation for.
+export const threadStrings = () => (table !== en ? table.thread : undefined);
+
 // Whether the reader's language pack has its own words for `key` (English has none of the
 // optional ones).
 export const packHas = (key) => table !== en && table[key] !== undefined;

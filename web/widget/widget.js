@@ -9,7 +9,7 @@ import { h, parse } from './dom.js';
 import { createFlagForm, createDeleteConfirm } from './forms.js';
 import { refusalText } from './refusals.js';
 import { load, save } from './storage.js';
-import { loadStrings, t, isRtl } from './strings.js';
+import { loadStrings, t, isRtl, threadStrings } from './strings.js';
 import { relativeTimes } from './time.js';
 import css from '../parley.css';
 
@@ -37,8 +37,8 @@ async function compileCore(base, wasm) {
   const module = response.headers.get('content-type')?.startsWith('application/wasm')
     ? await WebAssembly.compileStreaming(response)
     : await WebAssembly.compile(await response.arrayBuffer());
-  // The policy module waits until a reader starts writing (composer.js).
-  return createCore({ wasmModule: module, policy: 'lazy', policyWasmUrl: new URL('parley-policy.wasm', base) });
+  // The writing module (preview and policy) waits until a reader starts writing (composer.js).
+  return createCore({ wasmModule: module, compose: 'lazy', composeWasmUrl: new URL('parley-compose.wasm', base) });
 }
 
 // The payload of a sign-in token (a JWT), for the reader's name; never trusted for anything
@@ -184,9 +184,11 @@ export async function mount(host, o, pre = {}) {
       }
     }
     const viewer = me() ? { authorId: me() } : undefined;
-    const html = core.renderThread(comments, {
+    // Bodies come rendered by the server (bodyHtml), so the reading module needs no markup.
+    const html = core.renderServedThread(comments, {
       sort,
       lang,
+      strings: threadStrings(),
       viewer,
       collapseAfter: o.collapseAfter || 0,
       expanded: [...expanded],

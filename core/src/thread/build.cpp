@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "../text/hot.h"
+#include "index_sort.h"
 
 namespace parley::thread {
 
@@ -27,12 +28,17 @@ int64_t CreatedKey(const Comment& comment) {
   return comment.has_created ? comment.created.unix_ms : INT64_MIN;
 }
 
-// Replies: oldest first; equal times keep input order (the indices are input positions).
-bool RepliedEarlier(const std::vector<Node>& nodes, int64_t a, int64_t b) {
-  const int64_t created_a = CreatedKey(*nodes[static_cast<size_t>(a)].comment);
-  const int64_t created_b = CreatedKey(*nodes[static_cast<size_t>(b)].comment);
-  if (created_a != created_b) return created_a < created_b;
-  return a < b;
+// Replies: oldest first (the sort is stable, and replies are listed in input order, so equal
+// times keep input order). `context` is the thread's nodes.
+bool RepliedEarlier(const void* context, int64_t a, int64_t b) {
+  const auto& nodes = *static_cast<const std::vector<Node>*>(context);
+  return CreatedKey(*nodes[static_cast<size_t>(a)].comment) < CreatedKey(*nodes[static_cast<size_t>(b)].comment);
+}
+
+// Input positions by id; `context` is the comments.
+bool IdLess(const void* context, int64_t a, int64_t b) {
+  const auto& comments = *static_cast<const std::vector<Comment>*>(context);
+  return hot::Less(comments[static_cast<size_t>(a)].id, comments[static_cast<size_t>(b)].id);
 }
 
 // Comment ids in sorted order with the index of the comment that owns each. A sorted vector
@@ -98,17 +104,15 @@ double WilsonLowerBound(int64_t upvotes, int64_t downvotes) {
 
 Thread BuildThread(const std::vector<Comment>& comments, const ThreadOptions& options) {
   Thread thread;
-  // Sort the input positions by id (then position), so the first comment of each id is the
-  // first of its run: that one wins, later duplicates are dropped.
-  IdIndex by_id;
-  by_id.reserve(comments.size());
-  for (size_t i = 0; i < comments.size(); ++i) by_id.emplace_back(comments[i].id, static_cast<int64_t>(i));
-  std::sort(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) {
-    return hot::Less(a.first, b.first) || (hot::Equal(a.first, b.first) && a.second < b.second);
-  });
+  // Sort the input positions by id (stably, so then by position): the first comment of each
+  // id is the first of its run, and wins; later duplicates are dropped.
+  std::vector<int64_t> by_id(comments.size());
+  for (size_t i = 0; i < comments.size(); ++i) by_id[i] = static_cast<int64_t>(i);
+  StableSortIndices(&by_id, IdLess, &comments);
+  const auto id_at = [&](size_t i) { return comments[static_cast<size_t>(by_id[i])].id; };
   std::vector<char> is_first(comments.size(), 0);
   for (size_t i = 0; i < by_id.size(); ++i) {
-    if (i == 0 || !hot::Equal(by_id[i].first, by_id[i - 1].first)) is_first[static_cast<size_t>(by_id[i].second)] = 1;
+    if (i == 0 || !hot::Equal(id_at(i), id_at(i - 1))) is_first[static_cast<size_t>(by_id[i])] = 1;
   }
   // Nodes keep input order (replies sort by it on equal times); map positions to node indices.
   std::vector<int64_t> node_of(comments.size(), -1);
@@ -125,8 +129,9 @@ Thread BuildThread(const std::vector<Comment>& comments, const ThreadOptions& op
   }
   IdIndex index;
   index.reserve(thread.nodes.size());
-  for (const auto& [id, position] : by_id) {
-    if (is_first[static_cast<size_t>(position)]) index.emplace_back(id, node_of[static_cast<size_t>(position)]);
+  for (const int64_t position : by_id) {
+    const auto at = static_cast<size_t>(position);
+    if (is_first[at]) index.emplace_back(comments[at].id, node_of[at]);
   }
   LinkParents(&thread.nodes, index);
   thread.cycles_broken = BreakCycles(&thread.nodes);
@@ -184,9 +189,7 @@ Thread BuildThread(const std::vector<Comment>& comments, const ThreadOptions& op
       node.presence = Presence::kPlaceholder;
       kept[static_cast<size_t>(*it)] = 1;
     }
-    std::sort(node.replies.begin(), node.replies.end(), [&](int64_t a, int64_t b) {
-      return RepliedEarlier(thread.nodes, a, b);
-    });
+    StableSortIndices(&node.replies, RepliedEarlier, &thread.nodes);
   }
 
   for (int64_t root : order) {

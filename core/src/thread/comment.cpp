@@ -12,7 +12,7 @@ namespace {
 // The fields of one comment entry, as views into the document. A single pass over the
 // members fills them; a repeated key keeps its last value, as json lookups do.
 struct Fields {
-  json::View id, parent, author, body, created, edited, score, status, pinned;
+  json::View id, parent, author, body, body_html, created, edited, score, status, pinned;
 };
 
 Fields FieldsOf(json::View entry) {
@@ -24,6 +24,7 @@ Fields FieldsOf(json::View entry) {
     else if (hot::Equal(key, "parent")) slot = &fields.parent;
     else if (hot::Equal(key, "author")) slot = &fields.author;
     else if (hot::Equal(key, "body")) slot = &fields.body;
+    else if (hot::Equal(key, "bodyHtml")) slot = &fields.body_html;
     else if (hot::Equal(key, "created")) slot = &fields.created;
     else if (hot::Equal(key, "edited")) slot = &fields.edited;
     else if (hot::Equal(key, "score")) slot = &fields.score;
@@ -128,6 +129,7 @@ CommentList CommentsFromJson(json::View document, std::string* error) {
     comment.parent = IdFrom(fields.parent, &list.owned_text);
     comment.author = AuthorFrom(fields.author, &list.owned_text);
     comment.body = fields.body.AsString();  // the markup renderer sanitises it
+    comment.body_html = fields.body_html.AsString();  // used only by ServerRenderedBody
     if (auto created = ParseRfc3339(fields.created.AsString())) {
       comment.created = *created;
       comment.has_created = true;

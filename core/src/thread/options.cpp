@@ -77,6 +77,10 @@ ThreadOptions OptionsFromJson(json::View document, std::string* error) {
       if (id.IsString()) options.expanded.push_back(utf8::Sanitize(id.AsString()));
     }
   }
+  const json::View strings = document["strings"];
+  if (error->empty() && !strings.IsNull()) {
+    options.strings.given = i18n::ReadThreadStrings(strings, &options.strings.strings, &options.strings.text, error);
+  }
   const json::View viewer = document["viewer"];
   if (error->empty() && !viewer.IsNull()) {
     if (!viewer.IsObject()) *error = "option 'viewer' must be an object";

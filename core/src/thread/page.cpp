@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "index_sort.h"
+
 namespace parley::thread {
 
 namespace {
@@ -129,15 +131,29 @@ bool DecodeCursor(std::string_view cursor, Sort sort, SortKey* key, std::string*
 }  // namespace
 
 void SortTopLevel(Thread* thread, Sort sort) {
-  std::vector<std::pair<SortKey, int64_t>> keyed;
-  keyed.reserve(thread->top_level.size());
-  for (int64_t index : thread->top_level) {
-    keyed.emplace_back(KeyOf(thread->nodes[static_cast<size_t>(index)], sort), index);
+  // The keys once per comment, then positions into them sorted (ids are unique, so the order
+  // is total and stability never decides).
+  struct Keyed {
+    std::vector<SortKey> keys;
+    Sort sort;
+  } keyed{{}, sort};
+  std::vector<int64_t>& top_level = thread->top_level;
+  keyed.keys.reserve(top_level.size());
+  std::vector<int64_t> positions(top_level.size());
+  for (size_t i = 0; i < top_level.size(); ++i) {
+    keyed.keys.push_back(KeyOf(thread->nodes[static_cast<size_t>(top_level[i])], sort));
+    positions[i] = static_cast<int64_t>(i);
   }
-  std::sort(keyed.begin(), keyed.end(), [sort](const auto& a, const auto& b) {
-    return Before(a.first, b.first, sort);
-  });
-  for (size_t i = 0; i < keyed.size(); ++i) thread->top_level[i] = keyed[i].second;
+  StableSortIndices(
+      &positions,
+      [](const void* context, int64_t a, int64_t b) {
+        const auto& k = *static_cast<const Keyed*>(context);
+        return Before(k.keys[static_cast<size_t>(a)], k.keys[static_cast<size_t>(b)], k.sort);
+      },
+      &keyed);
+  std::vector<int64_t> sorted(top_level.size());
+  for (size_t i = 0; i < positions.size(); ++i) sorted[i] = top_level[static_cast<size_t>(positions[i])];
+  top_level = std::move(sorted);
 }
 
 Page SelectPage(const Thread& thread, const ThreadOptions& options, std::string* error) {

@@ -6,10 +6,11 @@
 #include "parley/html_escape.h"
 #include "parley/i18n/catalog.h"
 #include "parley/json.h"
-#include "parley/markup/html_renderer.h"
 #include "parley/markup/url.h"
 
+#include "../text/hot.h"
 #include "decimal.h"
+#include "index_sort.h"
 
 namespace parley::thread {
 
@@ -87,14 +88,42 @@ NamedMessage MakeButton(std::string_view head, std::string_view label, std::stri
   return button;
 }
 
+// The ids in byte order, for binary search.
+std::vector<std::string_view> SortedIds(const std::vector<std::string>& ids) {
+  std::vector<int64_t> order(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) order[i] = static_cast<int64_t>(i);
+  StableSortIndices(
+      &order,
+      [](const void* context, int64_t a, int64_t b) {
+        const auto& list = *static_cast<const std::vector<std::string>*>(context);
+        return hot::Less(list[static_cast<size_t>(a)], list[static_cast<size_t>(b)]);
+      },
+      &ids);
+  std::vector<std::string_view> sorted;
+  sorted.reserve(ids.size());
+  for (const int64_t at : order) sorted.push_back(ids[static_cast<size_t>(at)]);
+  return sorted;
+}
+
+// The thread's language; strings the caller gives count as the language's own, so its plural
+// rules apply to them.
+i18n::Language LanguageOf(const ThreadOptions& options, i18n::StringsLookup lookup) {
+  i18n::Language language = i18n::ResolveLanguage(options.lang, lookup);
+  if (options.strings.given) language.translated = true;
+  return language;
+}
+
 class ThreadWriter {
  public:
-  ThreadWriter(const Thread& thread, const ThreadOptions& options)
+  ThreadWriter(const Thread& thread, const ThreadOptions& options, BodyRenderer body,
+               i18n::StringsLookup lookup)
       : thread_(thread),
         options_(options),
-        language_(i18n::ResolveLanguage(options.lang)),
-        strings_(*language_.strings),
-        expanded_(options.expanded.begin(), options.expanded.end()),
+        body_(body),
+        language_(LanguageOf(options, lookup)),
+        strings_(options.strings.given ? i18n::MergeThreadStrings(options.strings.strings, *language_.strings)
+                                       : *language_.strings),
+        expanded_(SortedIds(options.expanded)),
         in_reply_to_(SplitMessage(strings_.in_reply_to, false)),
         upvote_(MakeButton("<button class=\"parley-vote parley-upvote\" aria-label=\"", strings_.upvote_label,
                            "\u25B2", "\" type=\"button\" data-parley-action=\"upvote\" aria-pressed=\"false\">")),
@@ -105,7 +134,6 @@ class ThreadWriter {
                           "\" type=\"button\" data-parley-action=\"reply\">")),
         report_(MakeButton("<button class=\"parley-report\" aria-label=\"", strings_.report_label,
                            strings_.report, "\" type=\"button\" data-parley-action=\"report\">")) {
-    std::sort(expanded_.begin(), expanded_.end());
   }
 
   std::string Render(const Page& page) {
@@ -152,7 +180,7 @@ class ThreadWriter {
   void ReserveOutput(const Page& page) {
     if (page.top_level.size() != thread_.top_level.size()) return;
     size_t bodies = 0;
-    for (const Node& node : thread_.nodes) bodies += node.comment->body.size();
+    for (const Node& node : thread_.nodes) bodies += node.comment->body.size() + node.comment->body_html.size();
     out_.reserve(thread_.nodes.size() * 1280 + bodies + bodies / 4 + 512);
   }
 
@@ -163,7 +191,8 @@ class ThreadWriter {
   void AppendNumber(int64_t value) { AppendDecimal(&out_, value); }
 
   bool IsExpanded(std::string_view id) const {
-    return std::binary_search(expanded_.begin(), expanded_.end(), id);
+    const auto found = std::lower_bound(expanded_.begin(), expanded_.end(), id, hot::Less);
+    return found != expanded_.end() && hot::Equal(*found, id);
   }
 
   const Node& NodeAt(int64_t index) const { return thread_.nodes[static_cast<size_t>(index)]; }
@@ -331,7 +360,7 @@ class ThreadWriter {
       Put("</a></p>\n");
     }
     Put("<div class=\"parley-body\">");
-    out_ += markup::RenderHtml(comment.body);
+    body_(comment, &out_);
     Put("</div>\n");
     AppendActions(comment);
     Put("</article>\n");
@@ -431,8 +460,9 @@ class ThreadWriter {
 
   const Thread& thread_;
   const ThreadOptions& options_;
+  const BodyRenderer body_;
   const i18n::Language language_;
-  const i18n::ThreadStrings& strings_;
+  const i18n::ThreadStrings strings_;
   std::vector<std::string_view> expanded_;  // sorted, for binary search
   // The language's messages with a name, prepared once.
   const NamedMessage in_reply_to_;
@@ -452,11 +482,13 @@ class ThreadWriter {
 
 }  // namespace
 
-std::string RenderThreadHtml(const Thread& thread, const Page& page, const ThreadOptions& options) {
-  return ThreadWriter(thread, options).Render(page);
+std::string RenderThreadHtml(const Thread& thread, const Page& page, const ThreadOptions& options,
+                             BodyRenderer body, i18n::StringsLookup strings) {
+  return ThreadWriter(thread, options, body, strings).Render(page);
 }
 
-RenderResult RenderThreadFromJson(std::string_view comments_json, std::string_view options_json) {
+RenderResult RenderThreadFromJson(std::string_view comments_json, std::string_view options_json,
+                                  BodyRenderer body, i18n::StringsLookup strings) {
   RenderResult result;
   const json::Document comments_document(comments_json);
   if (!comments_document.ok()) {
@@ -481,7 +513,7 @@ RenderResult RenderThreadFromJson(std::string_view comments_json, std::string_vi
   SortTopLevel(&thread, options.sort);
   const Page page = SelectPage(thread, options, &result.error);
   if (!result.ok()) return result;
-  result.html = RenderThreadHtml(thread, page, options);
+  result.html = RenderThreadHtml(thread, page, options, body, strings);
   return result;
 }
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "core_adapters/markup_renderer.h"
+
 namespace parley::api {
 
 namespace {
@@ -24,6 +26,9 @@ nlohmann::json PublicComment(const storage::StoredComment& comment) {
       {"parent", NullableText(comment.parent)},
       {"author", author},
       {"body", comment.body},
+      // Rendered here, by the same core, so a reader's browser shows comments without
+      // downloading the markup renderer (docs/API.md).
+      {"bodyHtml", core_adapters::RenderMarkup(comment.body)},
       {"created", comment.created},
       {"edited", NullableText(comment.edited)},
       {"score", {{"up", comment.up}, {"down", comment.down}}},
@@ -49,6 +54,7 @@ nlohmann::json RedactedComment(const storage::StoredComment& comment) {
       {"parent", NullableText(comment.parent)},
       {"author", {{"name", ""}}},
       {"body", ""},
+      {"bodyHtml", ""},
       {"created", comment.created},
       {"edited", nullptr},
       {"score", {{"up", 0}, {"down", 0}}},

@@ -11,7 +11,8 @@
 // place where they are left out.
 namespace parley::api {
 
-// The public JSON of one comment in the comment model (docs/API.md).
+// The public JSON of one comment in the comment model (docs/API.md), with `bodyHtml`, the
+// body as the core renders it.
 nlohmann::json PublicComment(const storage::StoredComment& comment);
 
 // A comment the viewer may not see but whose replies they may: its place in the tree with

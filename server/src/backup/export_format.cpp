@@ -21,6 +21,7 @@ constexpr size_t kMaxReportedErrors = 20;
 
 nlohmann::json ExportComment(const storage::StoredComment& comment) {
   nlohmann::json json = api::PublicComment(comment);
+  json.erase("bodyHtml");  // derived from the body; an import renders it again
   json["private"] = {{"email", comment.author_email}, {"ipHash", comment.ip_hash}};
   return json;
 }

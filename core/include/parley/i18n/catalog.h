@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <forward_list>
 #include <string>
 #include <string_view>
 
 #include "parley/i18n/plural.h"
+#include "parley/json.h"
 
 namespace parley::i18n {
 
@@ -45,13 +47,35 @@ struct ThreadStrings {
 struct Language {
   std::string code;  // the base language code as given ("ru" for "ru-RU"), "en" if unusable
   bool right_to_left = false;
-  std::string_view strings_code;  // the language whose strings are used (may be "en")
+  bool translated = false;  // the strings are the language's own, not the English fallback
   const ThreadStrings* strings = nullptr;
+  // The language whose strings, and so whose plural rules, are used: `code`, or "en".
+  std::string_view strings_code() const { return translated ? std::string_view(code) : "en"; }
 };
+
+// Where a language's strings come from: the strings for a base language code, or null when
+// there are none. A function, so a module links only the catalog it names.
+using StringsLookup = const ThreadStrings* (*)(std::string_view code);
+
+// Every translation Parley ships (thread_strings/*.json, compiled in).
+const ThreadStrings* BuiltInThreadStrings(std::string_view code);
+
+// English alone: for the reader's WebAssembly module, which is on every reader's path; its
+// caller passes other languages' strings in (the `strings` option, from a language pack).
+const ThreadStrings* EnglishThreadStrings(std::string_view code);
 
 // Resolves a BCP 47 tag ("ru", "ru-RU", "AR") to its strings, falling back to English when the
 // language has none. Direction follows the language even then (ar, he, fa, ur, ... are RTL).
-Language ResolveLanguage(std::string_view tag);
+Language ResolveLanguage(std::string_view tag, StringsLookup lookup = BuiltInThreadStrings);
+
+// Strings a caller gives (the thread option `strings`: an object in the format of
+// thread_strings/*.json), read into `given`, whose views point into `storage`; fields left out
+// stay empty. False, with `error` set, when the value is not such an object.
+bool ReadThreadStrings(json::View value, ThreadStrings* given, std::forward_list<std::string>* storage,
+                       std::string* error);
+
+// `given` with every empty field (and every empty plural form) taken from `fallback`.
+ThreadStrings MergeThreadStrings(const ThreadStrings& given, const ThreadStrings& fallback);
 
 // The message for count `n` in the language's plural form, with `{n}` replaced.
 std::string FormatCount(const Language& language, const PluralForms& forms, int64_t n);

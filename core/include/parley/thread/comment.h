@@ -32,6 +32,10 @@ struct Comment {
   std::string_view parent;  // empty for a top-level comment
   Author author;
   std::string_view body;  // markup source
+  // The body's HTML as Parley's server rendered it (`bodyHtml` in the JSON): what the reading
+  // module shows, so a reader's browser need not download the markup renderer. Trusted as it
+  // is, so only ServerRenderedBody (render.h) reads it, and only the widget asks for that.
+  std::string_view body_html;
   Timestamp created;
   bool has_created = false;  // false when the input had no valid RFC 3339 date
   Timestamp edited;

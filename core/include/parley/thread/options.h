@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <forward_list>
 #include <string>
 #include <vector>
 
+#include "parley/i18n/catalog.h"
 #include "parley/json.h"
 
 namespace parley::thread {
@@ -18,6 +20,21 @@ struct Viewer {
   bool moderator = false;
 };
 
+// Wording a caller gives for the thread (the option `strings`), with the text it views. It
+// moves (the list's nodes stay put) but does not copy, which would leave views into the
+// original's text.
+struct GivenStrings {
+  bool given = false;
+  i18n::ThreadStrings strings;  // empty fields fall back to the language's built-in strings
+  std::forward_list<std::string> text;
+
+  GivenStrings() = default;
+  GivenStrings(GivenStrings&&) = default;
+  GivenStrings& operator=(GivenStrings&&) = default;
+  GivenStrings(const GivenStrings&) = delete;
+  GivenStrings& operator=(const GivenStrings&) = delete;
+};
+
 // Everything that shapes a rendered thread. Defaults give the whole thread, oldest first.
 struct ThreadOptions {
   Sort sort = Sort::kOldest;
@@ -28,6 +45,7 @@ struct ThreadOptions {
   int64_t collapse_after = 0;          // replies shown under a comment before "N more replies" (0: all)
   std::vector<std::string> expanded;   // comments whose replies are shown in full regardless
   std::string lang = "en";
+  GivenStrings strings;  // none given: the built-in strings of `lang`
   bool numbered = false;    // "1.", "2." before top-level comments, as on the seed page
   bool said_style = false;  // "NAME said:" headers, as on the seed page
   Viewer viewer;

@@ -3,17 +3,35 @@
 #include <string>
 #include <string_view>
 
+#include "parley/i18n/catalog.h"
 #include "parley/thread/build.h"
 #include "parley/thread/options.h"
 #include "parley/thread/page.h"
 
 namespace parley::thread {
 
+// How a comment's body becomes HTML inside the thread: appends it to `out`. A function rather
+// than a flag, so a module that never names MarkupBody (the browser's reading core) links
+// without the markup renderer.
+using BodyRenderer = void (*)(const Comment& comment, std::string* out);
+
+// Renders the body's markup source (markup::RenderHtml): the native program, the server and
+// the full WebAssembly module.
+void MarkupBody(const Comment& comment, std::string* out);
+
+// Copies the HTML the server already rendered from the body (`bodyHtml`), as it is. Only for
+// comments that come from Parley's own API, which writes bodyHtml with MarkupBody, so the
+// output is byte for byte what MarkupBody gives; never for comments from anywhere else.
+void ServerRenderedBody(const Comment& comment, std::string* out);
+
 // Renders one page of a built, sorted thread as an accessible HTML fragment: a <section> with
 // the comment count, nested lists of <article>s (the list level is the nesting level assistive
 // technology announces), author, date, body (rendered markup) and reply/vote/report controls.
 // Every user-controlled field is escaped; every class is prefixed `parley-`.
-std::string RenderThreadHtml(const Thread& thread, const Page& page, const ThreadOptions& options);
+// `strings` finds the wording of options.lang (the caller's `strings` option goes over it).
+std::string RenderThreadHtml(const Thread& thread, const Page& page, const ThreadOptions& options,
+                             BodyRenderer body = MarkupBody,
+                             i18n::StringsLookup strings = i18n::BuiltInThreadStrings);
 
 // The outcome of RenderThreadFromJson: the HTML, or an error message for the caller.
 struct RenderResult {
@@ -25,6 +43,8 @@ struct RenderResult {
 // The whole pipeline behind `parley thread` and renderThread(): reads the comments (a JSON
 // array) and the options (a JSON object, or empty for the defaults), builds, sorts, pages and
 // renders the thread.
-RenderResult RenderThreadFromJson(std::string_view comments_json, std::string_view options_json);
+RenderResult RenderThreadFromJson(std::string_view comments_json, std::string_view options_json,
+                                  BodyRenderer body = MarkupBody,
+                                  i18n::StringsLookup strings = i18n::BuiltInThreadStrings);
 
 }  // namespace parley::thread

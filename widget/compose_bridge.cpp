@@ -1,14 +1,18 @@
-// The policy module's exports (parley-policy.wasm): the discussion policy's verdict, for the
-// composer's instant feedback. A module of its own because its word lists and Unicode folding
-// tables are most of the core's size and only readers who write need them.
+// The writing module's exports (parley-compose.wasm): what a reader needs once they start
+// writing, which readers who only read never download: the markup renderer for the live
+// preview, the discussion policy's verdict for instant feedback (its word lists and Unicode
+// folding tables are the larger part), and the thread renderer over markup, so that this
+// module alone answers everything `parley render`, `check` and `thread` do.
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "bridge.h"
+#include "parley/markup/html_renderer.h"
 #include "parley/policy/check.h"
 #include "parley/policy/policy.h"
+#include "parley/thread/render.h"
 
 namespace {
 
@@ -50,4 +54,21 @@ void parley_check_policy(const char* text, size_t text_size, const char* policy,
   const parley::policy::Verdict verdict = parley::policy::CheckComment(
       std::string_view(text, text_size), *compiled, language.empty() ? "en" : language);
   parley::bridge::Answer(parley::policy::VerdictToJson(verdict), out);
+}
+
+// The HTML fragment for comment markup `text` (any bytes), as `parley render` prints it.
+PARLEY_EXPORT(parley_render_markup)
+void parley_render_markup(const char* text, size_t text_size, parley_result* out) {
+  parley::bridge::Answer(parley::markup::RenderHtml(std::string_view(text, text_size)), out);
+}
+
+// The thread's HTML for `comments` (a JSON array, bodies as markup) and `options` (a JSON
+// object or empty), as `parley thread` prints it; a failure carries the error message.
+PARLEY_EXPORT(parley_render_thread)
+void parley_render_thread(const char* comments, size_t comments_size, const char* options,
+                          size_t options_size, parley_result* out) {
+  const parley::thread::RenderResult result =
+      parley::thread::RenderThreadFromJson(std::string_view(comments, comments_size),
+                                           std::string_view(options, options_size));
+  parley::bridge::AnswerOrFail(result.html, result.error, out);
 }
