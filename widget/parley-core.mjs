@@ -64,8 +64,52 @@ function coreImports() {
 // JSON arguments may be given as text or as values, which are serialised here.
 const asJson = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-// Instantiates one module and returns `call(export, ...strings)`, which passes string arguments
-// and returns the answer, or throws the core's error message.
+// A JSON value (or JSON text, parsed first) as a tape, what the reading module takes in place
+// of JSON text so that it needs no JSON parser (the format is in core/include/parley/json.h):
+// the structure as 32-bit words, and every string, in order, in one text that crosses to the
+// core with one encodeInto (string lengths are in UTF-16 code units, which the core counts
+// back from the UTF-8). Values map as JSON.stringify maps them: undefined and functions are
+// left out of objects and are null in arrays, as are numbers that are not finite.
+const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6 };
+const float = new Float64Array(1);
+const floatWords = new Uint32Array(float.buffer);
+
+function toTape(value) {
+  const words = [];
+  const strings = [];
+  const skipped = (item) => item === undefined || typeof item == 'function';
+  const write = (item, depth) => {
+    // The same nesting cap as for JSON text (json.h's ParseOptions), before the stack runs out.
+    if (depth > 64) throw new Error('parley: nesting is too deep');
+    if (typeof item == 'string') {
+      words.push(TAG.string, item.length);
+      strings.push(item);
+    } else if (typeof item == 'number' && Number.isFinite(item)) {
+      float[0] = item;
+      words.push(TAG.number, floatWords[0], floatWords[1]);
+    } else if (typeof item == 'boolean') {
+      words.push(item ? TAG.true : TAG.false);
+    } else if (Array.isArray(item)) {
+      words.push(TAG.array, item.length);
+      for (const element of item) write(skipped(element) ? null : element, depth + 1);
+    } else if (item && typeof item == 'object') {
+      const keys = Object.keys(item).filter((key) => !skipped(item[key]));
+      words.push(TAG.object, keys.length);
+      for (const key of keys) {
+        words.push(key.length);
+        strings.push(key);
+        write(item[key], depth + 1);
+      }
+    } else {
+      words.push(TAG.null);
+    }
+  };
+  write(typeof value == 'string' ? JSON.parse(value) : value, 0);
+  return { words, strings, length: strings.reduce((sum, string) => sum + string.length, 0) };
+}
+
+// Instantiates one module and returns `call(export, ...strings)`, which passes string (or tape)
+// arguments and returns the answer, or throws the core's error message.
 async function openBridge(module) {
   const instance = await WebAssembly.instantiate(module, coreImports());
   const bridge = instance.exports;
@@ -95,7 +139,7 @@ async function openBridge(module) {
     // UTF-16 to UTF-8 takes at most 3 bytes per code unit; encoding straight into the core's
     // memory saves a copy per call, which short comments feel most.
     let needed = 0;
-    for (const value of strings) needed += (value ?? '').length * 3;
+    for (const value of strings) needed += value?.words ? 8 + value.words.length * 4 + value.length * 3 : (value ?? '').length * 3;
     if (input === 0 || needed > inputCapacity) {
       if (input !== 0) bridge.parley_free(input);
       inputCapacity = Math.max(needed, 1024);
@@ -108,8 +152,19 @@ async function openBridge(module) {
       const args = [];
       let pointer = input;
       for (const value of strings) {
-        const text = value ?? '';
-        const { written } = encoder.encodeInto(text, heap.subarray(pointer, pointer + text.length * 3));
+        let written;
+        if (value?.words) {
+          // A tape: its word count, the words (aligned, so they are written as words), the text.
+          pointer = (pointer + 3) & ~3;
+          words[pointer >> 2] = value.words.length;
+          words.set(value.words, (pointer >> 2) + 1);
+          let end = pointer + 4 + value.words.length * 4;
+          for (const string of value.strings) end += encoder.encodeInto(string, heap.subarray(end, end + string.length * 3)).written;
+          written = end - pointer;
+        } else {
+          const text = value ?? '';
+          written = encoder.encodeInto(text, heap.subarray(pointer, pointer + text.length * 3)).written;
+        }
         args.push(pointer, written);
         pointer += written;
       }
@@ -174,11 +229,12 @@ export async function createCore(options = {}) {
 
   return Object.freeze({
     version: () => version,
-    // The thread's HTML for comments from Parley's API, with each body taken as the `bodyHtml`
-    // the server rendered (same core, so the same bytes as renderThread). Trusts bodyHtml:
-    // never pass comments from anywhere but Parley's own server. Throws on invalid JSON or options.
-    renderServedThread: (commentsJson, optionsJson) =>
-      read('parley_render_served_thread', asJson(commentsJson), optional(optionsJson)),
+    // The thread's HTML for comments from Parley's API (JSON text or the parsed array), with
+    // each body taken as the `bodyHtml` the server rendered (same core, so the same bytes as
+    // renderThread). Trusts bodyHtml: never pass comments from anywhere but Parley's own
+    // server. Throws on invalid JSON or options.
+    renderServedThread: (comments, options) =>
+      read('parley_render_served_thread', toTape(comments), toTape(options === '' ? null : options ?? null)),
     // The HTML fragment for comment markup, exactly as `parley render` prints it.
     renderMarkup: (text) => writing('parley_render_markup', text),
     // The thread's HTML, exactly as `parley thread` prints it; throws on invalid JSON or options.

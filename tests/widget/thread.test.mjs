@@ -149,3 +149,17 @@ test("the reading module words a thread in every language from the pack's string
   assert.match(english, /lang="ru"/);
   assert.match(english, />Reply</);
 });
+
+test('the reading module takes values or JSON text alike, with any characters and JSON.stringify\'s rules for the rest', () => {
+  const names = ['Ann 😀', 'Анна', '\ud800 lone', 'tab\there', 'x\u0085y', '𝔘𝔫𝔦', ''];
+  const comments = names.map((name, i) => ({
+    id: `n${i}`, parent: i ? `n${i - 1}` : null, author: { name, website: undefined, extra: () => 1 },
+    body: `**${name}**`, created: '2020-10-22T01:00:00Z', score: { up: i, down: Number.NaN }, pinned: i == 2,
+  }));
+  const expected = core.renderThread(JSON.stringify(comments), { sort: 'best' });
+  const withHtml = served(JSON.parse(JSON.stringify(comments))).map((comment, i) => ({ ...comment, author: comments[i].author, score: comments[i].score }));
+  assert.equal(core.renderServedThread(withHtml, { sort: 'best', unused: undefined }), expected);
+  assert.equal(core.renderServedThread(JSON.stringify(withHtml), '{"sort":"best"}'), expected);
+  assert.throws(() => core.renderServedThread('[1,', ''), SyntaxError);
+  assert.throws(() => core.renderServedThread({ not: 'an array' }), /the comments must be a JSON array/);
+});

@@ -453,7 +453,7 @@ export async function mount(host, o, pre = {}) {
         try {
           await api.remove(id, edits[id]?.[0]);
           forms.delete(key);
-          merge([{ ...byId(id), status: 'deleted', body: '' }]);
+          merge([{ ...byId(id), status: 'deleted', body: '', bodyHtml: '' }]);
           delete edits[id];
           render();
           view.querySelector('.parley-count')?.setAttribute('tabindex', '-1');

@@ -175,6 +175,9 @@ struct MemberView {
 class Document {
  public:
   explicit Document(std::string_view text, const ParseOptions& options = {});
+  // A document read from a tape rather than JSON text (see kTape below).
+  struct Tape {};
+  Document(Tape, std::string_view tape, const ParseOptions& options = {});
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
 
@@ -187,6 +190,7 @@ class Document {
  private:
   friend class View;
   friend class DocumentParser;
+  friend class TapeReader;
 
   // One value. Containers are followed by their contents (an object's as key, value, key,
   // value, ...), so `next` (the index just past the value's last node) skips a whole subtree.
@@ -208,6 +212,18 @@ class Document {
   std::string error_;
   size_t error_offset_ = 0;
 };
+
+// A tape is a JSON value already parsed by JavaScript, in the form the reading WebAssembly
+// module takes instead of JSON text, so that the reader's download carries no JSON text parser
+// (widget/parley-core.mjs writes it; json_tape.cpp reads it). Little-endian 32-bit words: their
+// count, then the values in pre-order, each a tag and its data: 0 null, 1 false, 2 true,
+// 3 a number (two words: the IEEE double's low and high halves), 4 a string (its length in
+// UTF-16 code units), 5 an array (its element count, then the elements), 6 an object (its
+// member count, then per member the key's length in UTF-16 code units and the value). After the
+// words, every string (keys included) in order, as UTF-8, one after another. The Document it
+// gives equals the one a parse of the same value as JSON text gives; a malformed tape is an
+// error as a malformed text is.
+inline constexpr Document::Tape kTape{};
 
 // Iteration steps, defined in json.cpp for the two kinds of range.
 template <>

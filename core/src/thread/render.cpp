@@ -489,24 +489,26 @@ std::string RenderThreadHtml(const Thread& thread, const Page& page, const Threa
 
 RenderResult RenderThreadFromJson(std::string_view comments_json, std::string_view options_json,
                                   BodyRenderer body, i18n::StringsLookup strings) {
+  const json::Document comments(comments_json);
+  const json::Document options(options_json.empty() ? std::string_view("null") : options_json);
+  return RenderThreadFrom(comments, options, body, strings);
+}
+
+RenderResult RenderThreadFrom(const json::Document& comments_document, const json::Document& options_document,
+                              BodyRenderer body, i18n::StringsLookup strings) {
   RenderResult result;
-  const json::Document comments_document(comments_json);
   if (!comments_document.ok()) {
     result.error = "comments: " + comments_document.error() + " at byte " +
                    std::to_string(comments_document.error_offset());
     return result;
   }
-  ThreadOptions options;
-  if (!options_json.empty()) {
-    const json::Document options_document(options_json);
-    if (!options_document.ok()) {
-      result.error = "options: " + options_document.error() + " at byte " +
-                     std::to_string(options_document.error_offset());
-      return result;
-    }
-    options = OptionsFromJson(options_document.root(), &result.error);
-    if (!result.ok()) return result;
+  if (!options_document.ok()) {
+    result.error = "options: " + options_document.error() + " at byte " +
+                   std::to_string(options_document.error_offset());
+    return result;
   }
+  const ThreadOptions options = OptionsFromJson(options_document.root(), &result.error);
+  if (!result.ok()) return result;
   CommentList list = CommentsFromJson(comments_document.root(), &result.error);
   if (!result.ok()) return result;
   Thread thread = BuildThread(list.comments, options);

@@ -47,4 +47,10 @@ RenderResult RenderThreadFromJson(std::string_view comments_json, std::string_vi
                                   BodyRenderer body = MarkupBody,
                                   i18n::StringsLookup strings = i18n::BuiltInThreadStrings);
 
+// The same pipeline over documents already read, whether from JSON text or from a tape (the
+// reading WebAssembly module's input); a failed document is reported as RenderThreadFromJson
+// reports it, and an options document holding null means the defaults.
+RenderResult RenderThreadFrom(const json::Document& comments, const json::Document& options, BodyRenderer body,
+                              i18n::StringsLookup strings);
+
 }  // namespace parley::thread
