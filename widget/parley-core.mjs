@@ -126,31 +126,21 @@ async function openBridge(module) {
     }
   };
 
-  // One result slot for the life of the module (struct parley_result { data, size, failed },
-  // read as 32-bit words); calls never overlap, since WebAssembly runs them to completion one
-  // at a time, which also lets one input area serve every call. The area only grows, except
-  // that one left large by a long input is released after its call.
-  const result = bridge.parley_alloc(12);
-  const kKeptInputBytes = 1 << 16;
-  let input = 0;
-  let inputCapacity = 0;
-
   return function call(name, ...strings) {
+    // One block per call holds the result slot (struct parley_result { data, size, failed },
+    // read as 32-bit words) and the inputs after it, and is freed when the call is done: the
+    // reading module's allocator (widget/call_arena.cpp) starts over once nothing is alive.
     // UTF-16 to UTF-8 takes at most 3 bytes per code unit; encoding straight into the core's
     // memory saves a copy per call, which short comments feel most.
-    let needed = 0;
+    let needed = 16;
     for (const value of strings) needed += value?.words ? 8 + value.words.length * 4 + value.length * 3 : (value ?? '').length * 3;
-    if (input === 0 || needed > inputCapacity) {
-      if (input !== 0) bridge.parley_free(input);
-      inputCapacity = Math.max(needed, 1024);
-      input = bridge.parley_alloc(inputCapacity);
-      if (input === 0) inputCapacity = 0;
-    }
+    const block = bridge.parley_alloc(needed);
     try {
-      if (input === 0) throw new Error('parley: the core ran out of memory');
+      if (block === 0) throw new Error('parley: the core ran out of memory');
+      const result = block;
       refreshViews();
       const args = [];
-      let pointer = input;
+      let pointer = block + 16;
       for (const value of strings) {
         let written;
         if (value?.words) {
@@ -180,11 +170,7 @@ async function openBridge(module) {
       if (failed) throw new Error(`parley: ${text}`);
       return text;
     } finally {
-      if (inputCapacity > kKeptInputBytes) {
-        bridge.parley_free(input);
-        input = 0;
-        inputCapacity = 0;
-      }
+      if (block !== 0) bridge.parley_free(block);
     }
   };
 }

@@ -92,3 +92,30 @@ test('a module that is not the writing module is refused when loaded, not when f
   await assert.rejects(core.loadComposer(), /not the writing module/);
   assert.equal(core.composerLoaded, false);
 });
+
+test("the reading module's memory starts over after every call: rendering again needs no more", async () => {
+  // The reading module's allocator (widget/call_arena.cpp) frees everything at the end of a call;
+  // catch its instance to read the size of its memory.
+  const instantiate = WebAssembly.instantiate;
+  let instance;
+  WebAssembly.instantiate = async (...args) => {
+    const made = await instantiate(...args);
+    instance ??= made;
+    return made;
+  };
+  let core;
+  try {
+    core = await createCore({ compose: 'lazy' });
+  } finally {
+    WebAssembly.instantiate = instantiate;
+  }
+  const comments = Array.from({ length: 3000 }, (_, i) => ({
+    id: `c${i}`, parent: i % 3 ? `c${i - 1}` : null, author: { name: `Reader ${i}` },
+    body: 'x', bodyHtml: `<p>comment ${i} ${'word '.repeat(i % 50)}</p>\n`, created: '2020-10-22T01:00:00Z', score: { up: i % 7, down: i % 3 },
+  }));
+  const first = core.renderServedThread(comments, { sort: 'best' });
+  const size = instance.exports.memory.buffer.byteLength;
+  for (let i = 0; i < 30; i++) assert.equal(core.renderServedThread(comments, { sort: i % 2 ? 'best' : 'newest' }).length > 0, true);
+  assert.equal(core.renderServedThread(comments, { sort: 'best' }), first);
+  assert.equal(instance.exports.memory.buffer.byteLength, size, 'memory grew across calls');
+});
