@@ -24,7 +24,8 @@ export const PATHS = {
   'reader, other language': ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-lang-ru.js'],
   'iframe fallback': ['embed.js', 'parley-frame.html', 'parley-frame.js', 'parley-core.wasm'],
   // Once a reader starts writing (the composer gets focus), the writing module follows.
-  'writer (after composer focus)': ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-compose.wasm'],
+  // The writing chunk (composer behaviour, report and delete forms) comes after the thread shows.
+  'writer (after composer focus)': ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-write.js', 'parley-compose.wasm'],
   'index page counts': ['count.js'],
 };
 

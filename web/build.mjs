@@ -75,6 +75,8 @@ await bundle('web/count.js', 'count.js', 'iife');
 // thread nears the viewport); each carries the core's JS wrapper and the minified CSS, so the
 // reader's browser makes one request for all of its code besides the .wasm.
 await bundle('web/widget/widget.js', 'parley-widget.js', 'esm', [cssAsText], ['node:*']);
+// What a reader needs only to write or act on a comment, loaded after the thread shows.
+await bundle('web/widget/write.js', 'parley-write.js', 'esm');
 await bundle('web/frame.js', 'parley-frame.js', 'esm', [cssAsText], ['node:*']);
 // A language pack carries the widget's words (web/widget/lang/) and, where the core has a
 // translation, the thread's (core/src/i18n/thread_strings/): the reading module has English
@@ -110,7 +112,7 @@ await minifyCss('web/parley.css', 'parley.css');
 
 // What the reader's browser loads to show comments, then the rest (bench/size.mjs has the
 // full breakdown and the budgets).
-const files = ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
+const files = ['embed.js', 'parley-widget.js', 'parley-write.js', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
 for (const file of files) {
   const bytes = await readFile(path.join(dist, file));
   const gzipped = gzipSync(bytes, { level: 9 }).length;

@@ -15,7 +15,7 @@ const breakdown = (files) => files.map((file) => `${file} ${sizes[file]?.gzip} B
 
 test('build/dist holds the loader, widget, reading and writing modules, iframe page, counts, CSS and the dashboard', async () => {
   const files = [
-    'embed.js', 'parley-widget.js', 'parley-core.mjs', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js',
+    'embed.js', 'parley-widget.js', 'parley-write.js', 'parley-core.mjs', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js',
     'parley-frame.html', 'parley-frame.js', 'parley-lang-ru.js', 'parley-lang-ar.js', 'parley-lang-hy.js',
     'admin/index.html', 'admin/admin.js', 'admin/admin.css',
   ];
@@ -72,4 +72,16 @@ test('embed.js defines no globals of its own on a page without its script tag', 
   const before = Object.keys(window).sort();
   vm.runInNewContext(code, window);
   assert.deepEqual(Object.keys(window).sort(), before);
+});
+
+test('the widget carries no composer behaviour or report and delete forms: they come in parley-write.js', async () => {
+  const widget = await readFile(path.join(dist, 'parley-widget.js'), 'utf8');
+  const write = await readFile(path.join(dist, 'parley-write.js'), 'utf8');
+  // Selecting a reason's words in the textarea (the verdict) and reading the chosen report
+  // reason happen only in the writing chunk.
+  for (const marker of ['setSelectionRange', ':checked']) {
+    assert.ok(!widget.includes(marker), `parley-widget.js has ${marker}`);
+    assert.ok(write.includes(marker), `parley-write.js lacks ${marker}`);
+  }
+  assert.ok(widget.includes('parley-write.js'));
 });

@@ -1,13 +1,9 @@
-// The composer: a textarea with a live preview rendered by the core, instant policy feedback
-// (the offending spans highlighted in place, the reasons listed in the reader's language), a
-// draft kept in localStorage until the comment is posted, and posting with retries.
-//
-// One function serves the main composer, inline replies and edits of one's own comment.
-import { h, parse, uid, sleep } from './dom.js';
+// The composer's behaviour, in the writing chunk (write.js): a live preview rendered by the
+// core, instant policy feedback (the offending spans highlighted in place, the reasons listed
+// in the reader's language), the draft kept in localStorage until the comment is posted, and
+// posting with retries. It wires a form from composer-form.js.
+import { h, parse, sleep, t, save, refusalText, buildComposerForm } from './kit.js';
 import { byteRangeToIndices } from './offsets.js';
-import { refusalText } from './refusals.js';
-import { load, save } from './storage.js';
-import { t } from './strings.js';
 
 // Pause after the last keystroke before the preview and the verdict refresh. Short enough to
 // feel instant, long enough that fast typists do not pay a render per key.
@@ -15,85 +11,20 @@ const DEBOUNCE_MS = 120;
 // Waits between attempts when the network or the server fails (seconds).
 const RETRY_DELAYS = [1, 2, 4, 8, 16];
 
-// ctx: the widget (core, api, lang, thread, policy(), announce(), signedIn()).
-// mode: {parent, parentName} for a reply, {edit: comment, token} for an edit, {} for the main one.
-// done(comment, editToken): called after a successful post or edit; cancel(): for Cancel/Escape.
+// A new composer (an inline reply or edit): its form, wired.
 export function createComposer(ctx, mode, done, cancel) {
+  return wireComposer(ctx, mode, buildComposerForm(ctx, mode, cancel), done);
+}
+
+// ctx: the widget (core, api, lang, thread, policy(), announce(), signedIn()).
+// mode: as for buildComposerForm; parts: what it built.
+// done(comment, editToken): called after a successful post or edit.
+export function wireComposer(ctx, mode, parts, done) {
   const { parent, edit } = mode;
-  const draftKey = edit ? null : `draft:${ctx.thread}:${parent || ''}`;
-  const draft = draftKey ? load(draftKey, '') : '';
-  const ids = { name: uid('name'), text: uid('text'), hint: uid('hint'), verdict: uid('verdict') };
+  const { form, nameInput, textarea, mirror, verdictBox, preview, previewBody, status, submit, draftKey } = parts;
   let verdict = { action: 'allow', reasons: [], text: '' };
   let timer;
   let busy = false;
-
-  const nameInput = h('input', {
-    id: ids.name,
-    class: 'parley-input',
-    autocomplete: 'nickname',
-    maxlength: 64,
-    required: true,
-  });
-  nameInput.value = load('name', '');
-  // Kept as soon as it is typed, so a reply box opened next already knows it.
-  nameInput.addEventListener('change', () => save('name', nameInput.value.trim()));
-  const nameField = h('div', { class: 'parley-field' }, h('label', { for: ids.name }, t('name')), nameInput);
-
-  const textarea = h('textarea', {
-    id: ids.text,
-    class: 'parley-input parley-textarea',
-    rows: edit || parent ? 3 : 4,
-    'aria-describedby': `${ids.verdict} ${ids.hint}`,
-    dir: 'auto',
-    onkeydown(event) {
-      if (event.key == 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
-    },
-  });
-  textarea.value = edit ? edit.body : draft;
-  // The mirror sits under the transparent textarea with the same text and metrics; only its
-  // <mark>s show, so the reader sees the offending words highlighted where they typed them.
-  const mirror = h('div', { class: 'parley-mirror', 'aria-hidden': 'true', dir: 'auto' });
-  const verdictBox = h('div', { id: ids.verdict, class: 'parley-verdict', hidden: true });
-  const previewBody = h('div', { class: 'parley-body' });
-  const preview = h('div', { class: 'parley-preview', hidden: true }, h('p', { class: 'parley-preview-label' }, t('preview')), previewBody);
-  const status = h('p', { class: 'parley-composer-status', role: 'status' });
-  const submit = h('button', { type: 'submit', class: 'parley-button parley-primary' }, edit ? t('save') : t('post'));
-
-  const form = h(
-    'form',
-    {
-      class: 'parley-composer',
-      novalidate: true,
-      'aria-label': parent ? t('replyingTo', { name: mode.parentName }) : edit ? t('editing') : null,
-      onsubmit(event) {
-        event.preventDefault();
-        send();
-      },
-      onkeydown(event) {
-        if (event.key == 'Escape' && cancel) {
-          event.stopPropagation();
-          cancel();
-        }
-      },
-    },
-    edit ? null : nameField,
-    h(
-      'div',
-      { class: 'parley-field' },
-      h('label', { for: ids.text }, t('comment')),
-      h('div', { class: 'parley-editor' }, mirror, textarea),
-    ),
-    h('p', { id: ids.hint, class: 'parley-hint' }, t('hint')),
-    verdictBox,
-    preview,
-    h(
-      'div',
-      { class: 'parley-composer-footer' },
-      status,
-      cancel && h('button', { type: 'button', class: 'parley-button', onclick: cancel }, t('cancel')),
-      submit,
-    ),
-  );
 
   // The textarea grows with its text (it never scrolls, so the mirror stays aligned): CSS
   // field-sizing where the browser has it, its height set here where it has not.
@@ -287,14 +218,16 @@ export function createComposer(ctx, mode, done, cancel) {
 
   paintMarks(verdict);
   requestAnimationFrame(grow);
+  parts.send = send;
+  // What the reader did before this chunk arrived: writing, and perhaps already posting.
+  if (textarea.matches(':focus')) loadComposer();
+  if (textarea.value) refresh();
+  if (parts.pending) send();
   return {
     element: form,
+    parts,
     textarea,
     refresh,
-    // The name field is for guests; a signed-in reader's name comes from their account.
-    setSignedIn(signedIn) {
-      nameField.hidden = signedIn;
-    },
     focus: () => textarea.focus(),
   };
 }

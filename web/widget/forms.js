@@ -1,6 +1,6 @@
 // The small inline forms under a comment: reporting it with a reason, confirming a deletion.
-import { h, uid } from './dom.js';
-import { t } from './strings.js';
+// In the writing chunk (write.js): the widget's helpers come through kit.js.
+import { h, uid, t } from './kit.js';
 
 // send(reason, note) posts the report and may throw (the error is shown in the form).
 export function createFlagForm(reasons, send, cancel) {

@@ -4,9 +4,8 @@
 // collapse, load more, new comments).
 import { createCore } from '../../widget/parley-core.mjs';
 import { createApi } from './api.js';
-import { createComposer } from './composer.js';
-import { h, parse } from './dom.js';
-import { createFlagForm, createDeleteConfirm } from './forms.js';
+import { buildComposerForm, showNameField } from './composer-form.js';
+import { h, parse, uid, sleep } from './dom.js';
 import { refusalText } from './refusals.js';
 import { load, save } from './storage.js';
 import { loadStrings, t, isRtl, threadStrings } from './strings.js';
@@ -107,15 +106,19 @@ export async function mount(host, o, pre = {}) {
     policy: () => config.policy || null,
     announce,
     signedIn: () => api.signedIn,
+    loadWriting,
   };
-  const composer = createComposer(ctx, {}, posted);
+  // The main composer's form is here at once; its behaviour comes with the writing chunk.
+  const composerForm = buildComposerForm(ctx, {});
+  let composer = null;
+  let writing = null;
   const toolbar = h('div', { class: 'parley-toolbar' }, h('label', { for: 'parley-sort' }, t('sortBy')), sortSelect);
   const container = h(
     'div',
     { class: 'parley-root', lang, dir: isRtl(lang) ? 'rtl' : 'ltr' },
     live,
     signedInNote,
-    composer.element,
+    composerForm.form,
     toolbar,
     // A wrapper of no height: the button floats over the thread, so showing it moves nothing.
     h('div', { class: 'parley-new-bar' }, newButton),
@@ -149,9 +152,23 @@ export async function mount(host, o, pre = {}) {
   function setSignedIn(token) {
     api.setSignIn(token);
     signedInAs = token ? tokenName(token) : '';
-    composer.setSignedIn(!!token);
+    showNameField(composerForm, !token);
     signedInNote.hidden = !signedInAs;
     signedInNote.textContent = signedInAs ? t('signedIn', { name: signedInAs }) : '';
+  }
+
+  // The writing chunk (write.js: the composer's behaviour, the report and delete forms), loaded
+  // once; a failed load is forgotten, so the next need tries again.
+  function loadWriting() {
+    writing ??= import(new URL('parley-write.js', o.base).href).then(
+      (chunk) => chunk.open({ h, parse, uid, sleep, t, load, save, refusalText, buildComposerForm }),
+      (error) => {
+        writing = null;
+        announce(t('failed', { reason: t('offline') }));
+        throw error;
+      },
+    );
+    return writing;
   }
 
   // The viewer's identity id, so their own held comments show (the server sends those only
@@ -408,9 +425,10 @@ export async function mount(host, o, pre = {}) {
   const after = (article, element) => article.after(element);
   const inside = (article, element) => (article.querySelector('.parley-actions') || article.lastChild).before(element);
 
-  function reply(id) {
+  async function reply(id) {
     const parent = byId(id);
     const key = `reply:${id}`;
+    const { createComposer } = await loadWriting();
     const box = createComposer(
       ctx,
       { parent: id, parentName: parent?.author?.name || '' },
@@ -421,15 +439,16 @@ export async function mount(host, o, pre = {}) {
       },
       () => closeForm(key, 'reply'),
     );
-    box.setSignedIn(api.signedIn);
+    showNameField(box.parts, !api.signedIn);
     box.refresh();
     openForm(key, id, h('div', { class: 'parley-inline' }, box.element), after, box.textarea);
   }
 
-  function edit(id) {
+  async function edit(id) {
     const comment = byId(id);
     const key = `edit:${id}`;
     if (!comment) return;
+    const { createComposer } = await loadWriting();
     const box = createComposer(
       ctx,
       { edit: comment, token: edits[id]?.[0] },
@@ -446,8 +465,9 @@ export async function mount(host, o, pre = {}) {
     openForm(key, id, h('div', { class: 'parley-inline parley-editing' }, box.element), inside, box.textarea);
   }
 
-  function remove(id) {
+  async function remove(id) {
     const key = `delete:${id}`;
+    const { createDeleteConfirm } = await loadWriting();
     const confirm = createDeleteConfirm(
       async () => {
         try {
@@ -468,9 +488,10 @@ export async function mount(host, o, pre = {}) {
     openForm(key, id, confirm.element, inside, confirm.cancel);
   }
 
-  function report(id) {
+  async function report(id) {
     const key = `report:${id}`;
     if (flagged.has(id)) return;
+    const { createFlagForm } = await loadWriting();
     const form = createFlagForm(
       config.flagReasons || ['spam', 'abuse', 'off-topic', 'other'],
       async (reason, note) => {
@@ -739,12 +760,16 @@ export async function mount(host, o, pre = {}) {
     return instance;
   }
   render();
-  composer.refresh();
+  // Comments are on screen: now the composer's behaviour (the form has been there all along).
+  loadWriting().then(({ wireComposer }) => {
+    composer = wireComposer(ctx, {}, composerForm, posted);
+    composer.refresh();
+  }, () => {});
   host.dataset.parleyState = 'ready';
   host.dataset.parleyCoreVersion = core.version();
   configReady.then((answer) => {
     config = answer || {};
-    composer.refresh();
+    composer?.refresh();
     decorateOwn();
   });
   listen();
