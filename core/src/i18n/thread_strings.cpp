@@ -2,6 +2,8 @@
 
 #include "parley/i18n/catalog.h"
 
+#include "../text/decimal.h"
+
 // The thread's user-interface strings and how a language finds them. The words themselves are
 // in thread_strings/*.json (translations follow each language's own conventions: Armenian
 // keeps the noun singular after numerals, Russian has one/few/many, Arabic all six).
@@ -74,7 +76,7 @@ std::string FormatCount(const Language& language, const PluralForms& forms, int6
   const size_t slot = pattern.find("{n}");
   if (slot == std::string_view::npos) return std::string(pattern);
   out.append(pattern.substr(0, slot));
-  out.append(std::to_string(n));
+  text::AppendDecimal(&out, n);
   out.append(pattern.substr(slot + 3));
   return out;
 }

@@ -3,6 +3,7 @@
 #include "parley/json.h"
 #include "parley/utf8.h"
 
+#include "../text/decimal.h"
 #include "../text/hot.h"
 
 namespace parley::thread {
@@ -55,7 +56,7 @@ std::string_view Clean(std::string_view text, std::forward_list<std::string>* ow
 std::string_view IdFrom(json::View value, std::forward_list<std::string>* owned) {
   if (value.IsString()) return Clean(value.AsString(), owned);
   if (auto integer = value.AsInteger(INT64_MIN / 2, INT64_MAX / 2)) {
-    owned->push_front(std::to_string(*integer));
+    owned->push_front(text::Decimal(*integer));
     return owned->front();
   }
   return {};

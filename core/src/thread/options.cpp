@@ -2,6 +2,8 @@
 
 #include "parley/utf8.h"
 
+#include "../text/decimal.h"
+
 namespace parley::thread {
 
 bool ParseSort(std::string_view name, Sort* sort) {
@@ -24,7 +26,7 @@ void ReadInteger(json::View document, std::string_view key, int64_t min, int64_t
     return;
   }
   *error = "option '" + std::string(key) + "' must be a whole number from " +
-           std::to_string(min) + " to " + std::to_string(max);
+           text::Decimal(min) + " to " + text::Decimal(max);
 }
 
 void ReadBool(json::View document, std::string_view key, bool* out, std::string* error) {

@@ -1,8 +1,8 @@
 #include "parley/thread/page.h"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "../text/decimal.h"
 #include "index_sort.h"
 
 namespace parley::thread {
@@ -52,7 +52,7 @@ std::string EncodeCursor(const SortKey& key, Sort sort) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string cursor(1, SortLetter(sort));
   cursor += key.pinned ? '1' : '0';
-  cursor += '.' + std::to_string(key.rank) + '.' + std::to_string(key.created) + '.';
+  cursor += '.' + text::Decimal(key.rank) + '.' + text::Decimal(key.created) + '.';
   for (char byte : key.id) {
     const auto c = static_cast<unsigned char>(byte);
     cursor += kHex[c >> 4];

@@ -9,7 +9,7 @@
 #include "parley/markup/url.h"
 
 #include "../text/hot.h"
-#include "decimal.h"
+#include "../text/decimal.h"
 #include "index_sort.h"
 
 namespace parley::thread {
@@ -188,7 +188,7 @@ class ThreadWriter {
   // it at run time in the size-optimised browser build.
   void Put(std::string_view text) { out_.append(text.data(), text.size()); }
 
-  void AppendNumber(int64_t value) { AppendDecimal(&out_, value); }
+  void AppendNumber(int64_t value) { text::AppendDecimal(&out_, value); }
 
   bool IsExpanded(std::string_view id) const {
     const auto found = std::lower_bound(expanded_.begin(), expanded_.end(), id, hot::Less);
@@ -499,12 +499,12 @@ RenderResult RenderThreadFrom(const json::Document& comments_document, const jso
   RenderResult result;
   if (!comments_document.ok()) {
     result.error = "comments: " + comments_document.error() + " at byte " +
-                   std::to_string(comments_document.error_offset());
+                   text::Decimal(static_cast<int64_t>(comments_document.error_offset()));
     return result;
   }
   if (!options_document.ok()) {
     result.error = "options: " + options_document.error() + " at byte " +
-                   std::to_string(options_document.error_offset());
+                   text::Decimal(static_cast<int64_t>(options_document.error_offset()));
     return result;
   }
   const ThreadOptions options = OptionsFromJson(options_document.root(), &result.error);

@@ -1,6 +1,6 @@
 #include "parley/thread/timestamp.h"
 
-#include "decimal.h"
+#include "../text/decimal.h"
 
 namespace parley::thread {
 
@@ -135,15 +135,15 @@ CivilTime CivilFromTimestamp(Timestamp time) {
 }
 
 void AppendDate(std::string* out, const CivilTime& civil, char separator) {
-  AppendDecimal(out, civil.year, 4);
+  text::AppendDecimal(out, civil.year, 4);
   out->push_back('-');
-  AppendDecimal(out, civil.month, 2);
+  text::AppendDecimal(out, civil.month, 2);
   out->push_back('-');
-  AppendDecimal(out, civil.day, 2);
+  text::AppendDecimal(out, civil.day, 2);
   out->push_back(separator);
-  AppendDecimal(out, civil.hour, 2);
+  text::AppendDecimal(out, civil.hour, 2);
   out->push_back(':');
-  AppendDecimal(out, civil.minute, 2);
+  text::AppendDecimal(out, civil.minute, 2);
 }
 
 }  // namespace
@@ -152,7 +152,7 @@ void AppendRfc3339(std::string* out, Timestamp time) {
   const CivilTime civil = CivilFromTimestamp(time);
   AppendDate(out, civil, 'T');
   out->push_back(':');
-  AppendDecimal(out, civil.second, 2);
+  text::AppendDecimal(out, civil.second, 2);
   out->push_back('Z');
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// Decimal numbers by hand for the thread's HTML and its timestamps: printf and std::to_string
+// Decimal numbers by hand for the thread's HTML, its timestamps and messages: std::to_string
 // would add kilobytes to the browser's download (and a string per call), and this runs
 // several times per comment.
 
@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-namespace parley::thread {
+namespace parley::text {
 
 // Appends `value` with at least `width` digits, zero-padded (wider values keep their digits).
 inline void AppendDecimal(std::string* out, int64_t value, size_t width = 1) {
@@ -24,4 +24,11 @@ inline void AppendDecimal(std::string* out, int64_t value, size_t width = 1) {
   out->append(text + start, sizeof text - start);
 }
 
-}  // namespace parley::thread
+// `value` in decimal.
+inline std::string Decimal(int64_t value) {
+  std::string out;
+  AppendDecimal(&out, value);
+  return out;
+}
+
+}  // namespace parley::text
