@@ -25,6 +25,14 @@ for (const [name, files] of Object.entries(PATHS)) {
   console.log(`    ${files.map((file) => `${file} ${kb(sizes[file]?.gzip ?? 0)}`).join(' + ')}`);
 }
 
+// Every language pack's reader path (PATHS names one): the pack is on the way to comments.
+const packs = Object.keys(sizes).filter((file) => file.startsWith('parley-lang-'));
+console.log('\nReader paths per language pack (gzip):');
+for (const pack of packs) {
+  const sum = total(sizes, [...PATHS.reader, pack]);
+  row(`  ${pack.slice('parley-lang-'.length, -3)}`, '', kb(sum), `${kb(BUDGETS.reader)}${sum > BUDGETS.reader ? ' OVER' : ''}`);
+}
+
 const reader = total(sizes, PATHS.reader);
 const core = sizes['parley-core.wasm']?.gzip ?? NaN;
 console.log(`\nOf the reader's ${kb(reader)}: core (.wasm) ${kb(core)}, loader + widget JS + CSS ${kb(reader - core)}.`);

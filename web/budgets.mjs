@@ -22,10 +22,10 @@ export const PATHS = {
   widget: ['embed.js', 'parley-widget.js'],
   reader: ['embed.js', 'parley-widget.js', 'parley-core.wasm'],
   'reader, other language': ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-lang-ru.js'],
-  'iframe fallback': ['embed.js', 'parley-frame.html', 'parley-frame.js', 'parley-core.wasm'],
+  'iframe fallback': ['embed.js', 'parley-embed-frame.js', 'parley-frame.html', 'parley-frame.js', 'parley-core.wasm'],
   // Once a reader starts writing (the composer gets focus), the writing module follows.
-  // The writing chunk (composer behaviour, report and delete forms) comes after the thread shows.
-  'writer (after composer focus)': ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-write.js', 'parley-compose.wasm'],
+  // The interaction chunk (composer behaviour, actions, live updates) comes after the thread shows.
+  'writer (after composer focus)': ['embed.js', 'parley-widget.js', 'parley-core.wasm', 'parley-interact.js', 'parley-compose.wasm'],
   'index page counts': ['count.js'],
 };
 

@@ -70,13 +70,15 @@ await esbuild.build({
   logLevel: 'warning',
 });
 await bundle('web/embed.js', 'embed.js', 'iife');
+// The iframe fallback's host side, which embed.js imports only on pages that need it.
+await bundle('web/embed-frame.js', 'parley-embed-frame.js', 'esm');
 await bundle('web/count.js', 'count.js', 'iife');
 // The widget and the iframe page's script are ES modules (embed.js imports the widget when the
 // thread nears the viewport); each carries the core's JS wrapper and the minified CSS, so the
 // reader's browser makes one request for all of its code besides the .wasm.
 await bundle('web/widget/widget.js', 'parley-widget.js', 'esm', [cssAsText], ['node:*']);
 // What a reader needs only to write or act on a comment, loaded after the thread shows.
-await bundle('web/widget/write.js', 'parley-write.js', 'esm');
+await bundle('web/widget/interact.js', 'parley-interact.js', 'esm', [cssAsText]);
 await bundle('web/frame.js', 'parley-frame.js', 'esm', [cssAsText], ['node:*']);
 // A language pack carries the widget's words (web/widget/lang/) and, where the core has a
 // translation, the thread's (core/src/i18n/thread_strings/): the reading module has English
@@ -108,11 +110,17 @@ await mkdir(path.join(dist, 'admin'), { recursive: true });
 await bundle('web/admin/admin.js', 'admin/admin.js', 'esm', [], ['node:*']);
 await copyFile(at('web/admin/index.html'), path.join(dist, 'admin/index.html'));
 await minifyCss('web/admin/admin.css', 'admin/admin.css');
-await minifyCss('web/parley.css', 'parley.css');
+// For pages that link the stylesheet (and browsers without constructable stylesheets): the
+// widget's and the interaction chunk's styles in one file.
+{
+  const both = (await readFile(at('web/parley.css'), 'utf8')) + (await readFile(at('web/interact.css'), 'utf8'));
+  const { code } = await esbuild.transform(both, { loader: 'css', minify: true });
+  await writeFile(path.join(dist, 'parley.css'), code);
+}
 
 // What the reader's browser loads to show comments, then the rest (bench/size.mjs has the
 // full breakdown and the budgets).
-const files = ['embed.js', 'parley-widget.js', 'parley-write.js', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
+const files = ['embed.js', 'parley-widget.js', 'parley-interact.js', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
 for (const file of files) {
   const bytes = await readFile(path.join(dist, file));
   const gzipped = gzipSync(bytes, { level: 9 }).length;

@@ -69,49 +69,20 @@
     }
   }
 
+  // The iframe fallback (embed-frame.js) is a module of its own: most pages never need it.
   function frame(host, settings) {
-    const src = new URL('parley-frame.html', base);
-    const { font, color } = getComputedStyle(host);
-    src.hash = new URLSearchParams({
-      thread: settings.thread,
-      lang: settings.lang,
-      theme: settings.theme,
-      sort: settings.sort,
-      collapseAfter: settings.collapseAfter,
-      origin: location.origin,
-      font,
-      color,
-      comment: location.hash.startsWith('#parley-comment-') ? location.hash : '',
-    });
-    const iframe = document.createElement('iframe');
-    iframe.src = src.href;
-    iframe.title = 'Comments';
-    iframe.className = 'parley-frame';
-    iframe.style.cssText = 'display:block;width:100%;height:320px;border:0;color-scheme:normal';
-    const post = (message) => iframe.contentWindow?.postMessage(message, src.origin);
-    // Only the frame we made, from the comment server's origin, may resize it or speak for it.
-    function onMessage(event) {
-      const message = event.data;
-      if (event.source != iframe.contentWindow || event.origin != src.origin || !message?.parley) return;
-      if (message.parley == 'height') iframe.style.height = `${Math.ceil(+message.height) || 0}px`;
-      else if (message.parley == 'ready' && token) post({ parley: 'login', token });
-      else if (message.parley == 'scroll') scrollTo({ top: iframe.getBoundingClientRect().top + scrollY + +message.top - innerHeight / 3 });
-      else if (message.parley == 'event') {
-        if (message.type == 'ready') host.dataset.parleyState = 'ready';
-        emit(host, message.type, message.detail);
-      }
-    }
-    addEventListener('message', onMessage);
-    host.dataset.parleyMode = 'iframe';
-    host.replaceChildren(iframe);
-    return {
-      login: (value) => post({ parley: 'login', token: value }),
-      logout: () => post({ parley: 'logout' }),
-      unmount() {
-        removeEventListener('message', onMessage);
-        iframe.remove();
-      },
-    };
+    const instance = { pending: true };
+    import(new URL('parley-embed-frame.js', base).href)
+      .then((module) => {
+        if (mounted.get(host) !== instance) return;
+        const framed = module.frame(host, settings, { base, token: () => token, emit: (type, detail) => emit(host, type, detail) });
+        mounted.set(host, framed);
+      })
+      .catch((error) => {
+        host.dataset.parleyState = 'error';
+        emit(host, 'error', { error });
+      });
+    return instance;
   }
 
   function load(host, settings) {

@@ -18,7 +18,8 @@
 // second module, and `core.composerLoaded` says whether it has.
 //
 // Options (all optional): `wasmBinary` (bytes already in hand), `wasmModule` (a compiled
-// WebAssembly.Module), `wasmUrl` (where to fetch the .wasm from); the same three prefixed for
+// WebAssembly.Module), `wasmResponse` (a fetch() of it, or its promise, already started),
+// `wasmUrl` (where to fetch the .wasm from); the same (but the response) prefixed for
 // the writing module: `composeWasmBinary`, `composeWasmModule`, `composeWasmUrl`; and `compose`
 // ('eager', the default, or 'lazy').
 
@@ -32,16 +33,16 @@ async function loadBytesFromFile(url) {
   return readFile(url);
 }
 
-// Compiles one module from whichever of {module, binary, url} the caller gave, else from
-// `file` next to this script.
-async function compileModule({ module, binary, url: location }, file) {
+// Compiles one module from whichever of {module, binary, response, url} the caller gave (a
+// response may be a promise: a fetch started early), else from `file` next to this script.
+async function compileModule({ module, binary, response: early, url: location }, file) {
   if (module) return module;
   if (binary) return WebAssembly.compile(binary);
   const url = new URL(location ?? `./${file}`, import.meta.url);
-  if (url.protocol === 'file:') return WebAssembly.compile(await loadBytesFromFile(url));
-  const response = await fetch(url, { credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`parley: cannot load ${url} (HTTP ${response.status})`);
-  if (WebAssembly.compileStreaming && response.headers.get('content-type') === 'application/wasm') {
+  if (!early && url.protocol === 'file:') return WebAssembly.compile(await loadBytesFromFile(url));
+  const response = await (early || fetch(url, { credentials: 'same-origin' }));
+  if (!response.ok) throw new Error(`parley: cannot load ${response.url || url} (HTTP ${response.status})`);
+  if (WebAssembly.compileStreaming && response.headers.get('content-type')?.startsWith('application/wasm')) {
     return WebAssembly.compileStreaming(response);
   }
   return WebAssembly.compile(await response.arrayBuffer());
@@ -70,42 +71,47 @@ const asJson = (value) => (typeof value === 'string' ? value : JSON.stringify(va
 // core with one encodeInto (string lengths are in UTF-16 code units, which the core counts
 // back from the UTF-8). Values map as JSON.stringify maps them: undefined and functions are
 // left out of objects and are null in arrays, as are numbers that are not finite.
-const TAG = { null: 0, false: 1, true: 2, number: 3, string: 4, array: 5, object: 6 };
 const float = new Float64Array(1);
 const floatWords = new Uint32Array(float.buffer);
 
 function toTape(value) {
+  // Tags: 0 null, 1 false, 2 true, 3 number, 4 string, 5 array, 6 object.
   const words = [];
   const strings = [];
+  let length = 0;
+  const text = (string) => {
+    words.push(string.length);
+    strings.push(string);
+    length += string.length;
+  };
   const skipped = (item) => item === undefined || typeof item == 'function';
   const write = (item, depth) => {
     // The same nesting cap as for JSON text (json.h's ParseOptions), before the stack runs out.
     if (depth > 64) throw new Error('parley: nesting is too deep');
     if (typeof item == 'string') {
-      words.push(TAG.string, item.length);
-      strings.push(item);
+      words.push(4);
+      text(item);
     } else if (typeof item == 'number' && Number.isFinite(item)) {
       float[0] = item;
-      words.push(TAG.number, floatWords[0], floatWords[1]);
+      words.push(3, floatWords[0], floatWords[1]);
     } else if (typeof item == 'boolean') {
-      words.push(item ? TAG.true : TAG.false);
+      words.push(item ? 2 : 1);
     } else if (Array.isArray(item)) {
-      words.push(TAG.array, item.length);
+      words.push(5, item.length);
       for (const element of item) write(skipped(element) ? null : element, depth + 1);
     } else if (item && typeof item == 'object') {
       const keys = Object.keys(item).filter((key) => !skipped(item[key]));
-      words.push(TAG.object, keys.length);
+      words.push(6, keys.length);
       for (const key of keys) {
-        words.push(key.length);
-        strings.push(key);
+        text(key);
         write(item[key], depth + 1);
       }
     } else {
-      words.push(TAG.null);
+      words.push(0);
     }
   };
   write(typeof value == 'string' ? JSON.parse(value) : value, 0);
-  return { words, strings, length: strings.reduce((sum, string) => sum + string.length, 0) };
+  return { words, strings, length };
 }
 
 // Instantiates one module and returns `call(export, ...strings)`, which passes string (or tape)
@@ -184,7 +190,10 @@ export async function createCore(options = {}) {
   const lazy = options.compose === 'lazy';
   // Both modules download and compile in parallel unless the writing one waits to be asked for.
   const [readModule, eagerCompose] = await Promise.all([
-    compileModule({ module: options.wasmModule, binary: options.wasmBinary, url: options.wasmUrl }, 'parley-core.wasm'),
+    compileModule(
+      { module: options.wasmModule, binary: options.wasmBinary, response: options.wasmResponse, url: options.wasmUrl },
+      'parley-core.wasm',
+    ),
     lazy ? null : composeModule(),
   ]);
   const read = await openBridge(readModule);

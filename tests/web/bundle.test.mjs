@@ -15,7 +15,7 @@ const breakdown = (files) => files.map((file) => `${file} ${sizes[file]?.gzip} B
 
 test('build/dist holds the loader, widget, reading and writing modules, iframe page, counts, CSS and the dashboard', async () => {
   const files = [
-    'embed.js', 'parley-widget.js', 'parley-write.js', 'parley-core.mjs', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js',
+    'embed.js', 'parley-embed-frame.js', 'parley-widget.js', 'parley-interact.js', 'parley-core.mjs', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js',
     'parley-frame.html', 'parley-frame.js', 'parley-lang-ru.js', 'parley-lang-ar.js', 'parley-lang-hy.js',
     'admin/index.html', 'admin/admin.js', 'admin/admin.css',
   ];
@@ -39,15 +39,22 @@ test('the loader and the widget (JS and CSS) are at most 16 KB gzipped, leaving 
   assert.ok(size <= BUDGETS.widget, `${size} B gzipped: ${breakdown(PATHS.widget)}`);
 });
 
-// Known failure, kept visible: the reader's path (loader, widget, reading core; the core now
-// without markup, translations or a JSON text parser) is still a few KB over. Shrinking it is
-// open work on issue 7; `todo` reports the miss without failing the run, and the assertion is
-// unchanged.
-test('everything a reader loads to show comments is at most 35 KB gzipped', {
-  todo: 'the reader path is over budget (issue 7 stays open)',
-}, () => {
+test('everything a reader loads to show comments is at most 35 KB gzipped', () => {
   const size = total(sizes, PATHS.reader);
   assert.ok(size <= BUDGETS.reader, `${size} B gzipped: ${breakdown(PATHS.reader)}`);
+});
+
+// Known failure, kept visible: outside English the reader also loads a language pack (the
+// widget's words and the thread's), which takes that path over. Fitting it is open work on
+// issue 7; `todo` reports the miss without failing the run, and the assertion is unchanged.
+test('a reader in another language loads at most 35 KB to show comments', {
+  todo: 'with a language pack the path is still over budget (issue 7 stays open)',
+}, () => {
+  for (const pack of Object.keys(sizes).filter((file) => file.startsWith('parley-lang-'))) {
+    const files = [...PATHS.reader, pack];
+    const size = total(sizes, files);
+    assert.ok(size <= BUDGETS.reader, `${size} B gzipped: ${breakdown(files)}`);
+  }
 });
 
 test('showing comments never loads the writing module; writing does', () => {
@@ -74,14 +81,14 @@ test('embed.js defines no globals of its own on a page without its script tag', 
   assert.deepEqual(Object.keys(window).sort(), before);
 });
 
-test('the widget carries no composer behaviour or report and delete forms: they come in parley-write.js', async () => {
+test('the widget carries no composer behaviour or report and delete forms: they come in parley-interact.js', async () => {
   const widget = await readFile(path.join(dist, 'parley-widget.js'), 'utf8');
-  const write = await readFile(path.join(dist, 'parley-write.js'), 'utf8');
+  const write = await readFile(path.join(dist, 'parley-interact.js'), 'utf8');
   // Selecting a reason's words in the textarea (the verdict) and reading the chosen report
-  // reason happen only in the writing chunk.
+  // reason happen only in the interaction chunk.
   for (const marker of ['setSelectionRange', ':checked']) {
     assert.ok(!widget.includes(marker), `parley-widget.js has ${marker}`);
-    assert.ok(write.includes(marker), `parley-write.js lacks ${marker}`);
+    assert.ok(write.includes(marker), `parley-interact.js lacks ${marker}`);
   }
-  assert.ok(widget.includes('parley-write.js'));
+  assert.ok(widget.includes('parley-interact.js'));
 });

@@ -1,7 +1,7 @@
 // The composer's form, built at once so that the comment box stands with the thread (the
 // reader's draft and name already in it): a textarea with a mirror for highlights, the name
 // field, hint, verdict, preview, status and buttons. What it does (composer.js: live preview,
-// policy feedback, posting with retries) is in the writing chunk, which the widget loads after
+// policy feedback, posting with retries) is in the interaction chunk, which the widget loads after
 // the thread shows or as soon as the reader starts writing, and which wires this form.
 //
 // One function serves the main composer, inline replies and edits of one's own comment.
@@ -9,7 +9,7 @@ import { h, uid } from './dom.js';
 import { load, save } from './storage.js';
 import { t } from './strings.js';
 
-// ctx: the widget (thread, loadWriting()); mode: {parent, parentName} for a reply, {edit:
+// ctx: the widget (thread, loadInteraction()); mode: {parent, parentName} for a reply, {edit:
 // comment} for an edit, {} for the main one; cancel(): for Cancel/Escape (inline forms).
 // Returns the form's parts, which wireComposer() brings to life.
 export function buildComposerForm(ctx, mode, cancel) {
@@ -58,11 +58,11 @@ export function buildComposerForm(ctx, mode, cancel) {
       'aria-label': parent ? t('replyingTo', { name: mode.parentName }) : edit ? t('editing') : null,
       onsubmit(event) {
         event.preventDefault();
-        // Sent by the composer's behaviour once the writing chunk has wired it; until then the
+        // Sent by the composer's behaviour once the interaction chunk has wired it; until then the
         // request waits for it.
         if (parts.send) return parts.send();
         parts.pending = true;
-        ctx.loadWriting();
+        ctx.loadInteraction();
       },
       onkeydown(event) {
         if (event.key == 'Escape' && cancel) {

@@ -1,9 +1,10 @@
-// The composer's behaviour, in the writing chunk (write.js): a live preview rendered by the
+// The composer's behaviour, in the interaction chunk (interact.js): a live preview rendered by the
 // core, instant policy feedback (the offending spans highlighted in place, the reasons listed
 // in the reader's language), the draft kept in localStorage until the comment is posted, and
 // posting with retries. It wires a form from composer-form.js.
-import { h, parse, sleep, t, save, refusalText, buildComposerForm } from './kit.js';
+import { h, parse, sleep, t, save, buildComposerForm } from './kit.js';
 import { byteRangeToIndices } from './offsets.js';
+import { refusalText } from './refusals.js';
 
 // Pause after the last keystroke before the preview and the verdict refresh. Short enough to
 // feel instant, long enough that fast typists do not pay a render per key.

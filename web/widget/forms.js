@@ -1,5 +1,5 @@
 // The small inline forms under a comment: reporting it with a reason, confirming a deletion.
-// In the writing chunk (write.js): the widget's helpers come through kit.js.
+// In the interaction chunk (interact.js): the widget's helpers come through kit.js.
 import { h, uid, t } from './kit.js';
 
 // send(reason, note) posts the report and may throw (the error is shown in the form).

@@ -1,6 +1,7 @@
 // What a reader is told when the server refuses them. A ban or a suspension is said in the
 // reader's language (a suspension with when it ends); anything else in the server's words.
-import { t } from './strings.js';
+// In the interaction chunk: t() is the widget's (kit.js).
+import { t } from './kit.js';
 
 export function refusalText(error, lang) {
   if (error.code == 'banned') return t('banned');

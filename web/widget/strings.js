@@ -17,20 +17,14 @@ const en = {
   hint: 'Formatting: *italic*, **bold**, [link](https://…), > quote, `code`',
   replyingTo: 'Replying to {name}',
   editing: 'Editing your comment',
-  posting: 'Posting…',
-  saving: 'Saving…',
   posted: 'Your comment is published.',
   held: 'Your comment is waiting for a moderator.',
   saved: 'Your comment is updated.',
-  retrying: 'Not posted yet ({reason}). Trying again in {s} s…',
   offline: 'no connection',
   failed: 'Your comment was not posted ({reason}). Your text is kept here.',
   tryAgain: 'Try again',
   rejected: 'This comment can’t be posted:',
-  review: 'A moderator will check this comment before it appears, because:',
   select: 'Select in your comment',
-  nameNeeded: 'Please enter your name.',
-  empty: 'Write something before posting.',
   newComments: { one: 'Show # new comment', other: 'Show # new comments' },
   loadMore: 'Load more comments',
   loading: 'Loading comments…',
@@ -39,15 +33,11 @@ const en = {
   editLabel: 'Edit your comment',
   delete: 'Delete',
   deleteLabel: 'Delete your comment',
-  confirmDelete: 'Delete this comment for good?',
   deleted: 'Your comment is deleted.',
-  reportTitle: 'Why should a moderator look at this comment?',
   spam: 'Spam or advertising',
   abuse: 'Abuse or harassment',
   'off-topic': 'Off-topic',
   other: 'Something else',
-  note: 'Details (optional)',
-  sendReport: 'Send report',
   reported: 'Thank you. A moderator will look at this comment.',
   collapse: 'Hide thread by {name}',
   expand: 'Show thread by {name}',
@@ -66,6 +56,12 @@ const en = {
 };
 
 let table = en;
+
+// The English words only the interaction chunk uses (interact-strings.js), added when it arrives;
+// a language pack already has its own.
+export function addEnglish(words) {
+  for (const key in words) en[key] ??= words[key];
+}
 let plural = new Intl.PluralRules('en');
 
 // Loads the reader's language if the widget has it (English otherwise); `base` is where the

@@ -6,39 +6,49 @@ import { createCore } from '../../widget/parley-core.mjs';
 import { createApi } from './api.js';
 import { buildComposerForm, showNameField } from './composer-form.js';
 import { h, parse, uid, sleep } from './dom.js';
-import { refusalText } from './refusals.js';
 import { load, save } from './storage.js';
-import { loadStrings, t, isRtl, threadStrings } from './strings.js';
+import { loadStrings, t, isRtl, threadStrings, addEnglish } from './strings.js';
 import { relativeTimes } from './time.js';
 import css from '../parley.css';
 
 // Top-level comments per API page. The server's default; replies come with their parents.
 const PAGE_SIZE = 50;
-// How many votes the browser remembers (to show the reader's own); older ones are dropped.
-const MAX_REMEMBERED_VOTES = 500;
 
 let sheet;
+let writeSheet;
 // Constructable stylesheets need no 'unsafe-inline' in a page's style-src. Browsers without
-// them get a <link> to parley.css on the comment server (style-src must list it then).
+// them get a <link> to parley.css on the comment server (style-src must list it then), which
+// holds the interaction chunk's styles too.
+const constructable = () => !!globalThis.CSSStyleSheet?.prototype.replaceSync;
 function applyStyles(root, base) {
-  if (root.adoptedStyleSheets && globalThis.CSSStyleSheet?.prototype.replaceSync) {
+  if (root.adoptedStyleSheets && constructable()) {
     sheet ||= new CSSStyleSheet();
     if (!sheet.cssRules.length) sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = writeSheet ? [sheet, writeSheet] : [sheet];
     return null;
   }
   return h('link', { rel: 'stylesheet', href: new URL('parley.css', base).href });
 }
 
-async function compileCore(base, wasm) {
-  const response = await (wasm || fetch(new URL('parley-core.wasm', base)));
-  if (!response.ok) throw new Error(`parley-core.wasm: HTTP ${response.status}`);
-  const module = response.headers.get('content-type')?.startsWith('application/wasm')
-    ? await WebAssembly.compileStreaming(response)
-    : await WebAssembly.compile(await response.arrayBuffer());
-  // The writing module (preview and policy) waits until a reader starts writing (composer.js).
-  return createCore({ wasmModule: module, compose: 'lazy', composeWasmUrl: new URL('parley-compose.wasm', base) });
+// The interaction chunk's styles (interact.css), adopted next to the widget's when it arrives.
+function addWriteStyles(root, text) {
+  if (!root.adoptedStyleSheets || !constructable()) return;
+  if (!writeSheet) {
+    writeSheet = new CSSStyleSheet();
+    writeSheet.replaceSync(text);
+  }
+  if (!root.adoptedStyleSheets.includes(writeSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, writeSheet];
 }
+
+// The reading core, from the .wasm fetch embed.js started (or a fetch of its own); the writing
+// module (preview and policy) waits until a reader starts writing (composer.js).
+const compileCore = (base, wasm) =>
+  createCore({
+    wasmResponse: wasm,
+    wasmUrl: new URL('parley-core.wasm', base),
+    compose: 'lazy',
+    composeWasmUrl: new URL('parley-compose.wasm', base),
+  });
 
 // The payload of a sign-in token (a JWT), for the reader's name; never trusted for anything
 // else: the server verifies the token itself.
@@ -106,9 +116,9 @@ export async function mount(host, o, pre = {}) {
     policy: () => config.policy || null,
     announce,
     signedIn: () => api.signedIn,
-    loadWriting,
+    loadInteraction,
   };
-  // The main composer's form is here at once; its behaviour comes with the writing chunk.
+  // The main composer's form is here at once; its behaviour comes with the interaction chunk.
   const composerForm = buildComposerForm(ctx, {});
   let composer = null;
   let writing = null;
@@ -141,7 +151,7 @@ export async function mount(host, o, pre = {}) {
     relativeTimes(view, lang);
     decorateOwn();
   }, 30e3);
-  let events;
+  let liveUpdates = null; // server-sent events (live.js, in the interaction chunk)
 
   function announce(text) {
     // Cleared first so that the same message twice is announced twice.
@@ -157,11 +167,11 @@ export async function mount(host, o, pre = {}) {
     signedInNote.textContent = signedInAs ? t('signedIn', { name: signedInAs }) : '';
   }
 
-  // The writing chunk (write.js: the composer's behaviour, the report and delete forms), loaded
+  // The interaction chunk (interact.js: the composer's behaviour, the report and delete forms), loaded
   // once; a failed load is forgotten, so the next need tries again.
-  function loadWriting() {
-    writing ??= import(new URL('parley-write.js', o.base).href).then(
-      (chunk) => chunk.open({ h, parse, uid, sleep, t, load, save, refusalText, buildComposerForm }),
+  function loadInteraction() {
+    writing ??= import(new URL('parley-interact.js', o.base).href).then(
+      (chunk) => chunk.open({ h, parse, uid, sleep, t, load, save, buildComposerForm, showNameField, addEnglish, addStyles: (text) => addWriteStyles(root, text) }),
       (error) => {
         writing = null;
         announce(t('failed', { reason: t('offline') }));
@@ -355,40 +365,6 @@ export async function mount(host, o, pre = {}) {
     showVote(article, votes[id] || 0);
   }
 
-  // Optimistic: the count and the pressed state change at once; the server's tally replaces
-  // them when it answers, and a refusal puts everything back as it was.
-  async function vote(id, direction) {
-    const comment = byId(id);
-    if (!comment) return;
-    const before = votes[id] || 0;
-    const value = before == direction ? 0 : direction;
-    const score = typeof comment.score == 'number' ? { up: Math.max(comment.score, 0), down: Math.max(-comment.score, 0) } : { ...comment.score };
-    const original = { ...score };
-    score.up += (value > 0) - (before > 0);
-    score.down += (value < 0) - (before < 0);
-    comment.score = score;
-    setVote(id, value);
-    showScore(id);
-    try {
-      const answer = await api.vote(id, value);
-      comment.score = answer.score;
-    } catch (error) {
-      comment.score = original;
-      setVote(id, before);
-      announce(t('voteFailed', { reason: error.status ? refusalText(error, lang) : t('offline') }));
-    }
-    showScore(id);
-  }
-
-  function setVote(id, value) {
-    votes = load('votes', {});
-    delete votes[id];
-    if (value) votes[id] = value;
-    const ids = Object.keys(votes);
-    for (const old of ids.slice(0, Math.max(0, ids.length - MAX_REMEMBERED_VOTES))) delete votes[old];
-    save('votes', votes);
-  }
-
   // An inline form under a comment (reply, edit, report, delete), kept across renders.
   function openForm(key, id, element, place, focusTarget) {
     if (forms.has(key)) {
@@ -422,93 +398,38 @@ export async function mount(host, o, pre = {}) {
     article.focus({ preventScroll });
   }
 
-  const after = (article, element) => article.after(element);
-  const inside = (article, element) => (article.querySelector('.parley-actions') || article.lastChild).before(element);
 
-  async function reply(id) {
-    const parent = byId(id);
-    const key = `reply:${id}`;
-    const { createComposer } = await loadWriting();
-    const box = createComposer(
-      ctx,
-      { parent: id, parentName: parent?.author?.name || '' },
-      (comment, token) => {
-        forms.delete(key);
-        box.element.remove();
-        posted(comment, token);
-      },
-      () => closeForm(key, 'reply'),
-    );
-    showNameField(box.parts, !api.signedIn);
-    box.refresh();
-    openForm(key, id, h('div', { class: 'parley-inline' }, box.element), after, box.textarea);
-  }
-
-  async function edit(id) {
-    const comment = byId(id);
-    const key = `edit:${id}`;
-    if (!comment) return;
-    const { createComposer } = await loadWriting();
-    const box = createComposer(
-      ctx,
-      { edit: comment, token: edits[id]?.[0] },
-      (updated) => {
-        forms.delete(key);
-        merge([updated]);
-        render();
-        focusArticle(articleOf(id));
-        announce(t('saved'));
-      },
-      () => closeForm(key, 'edit'),
-    );
-    box.refresh();
-    openForm(key, id, h('div', { class: 'parley-inline parley-editing' }, box.element), inside, box.textarea);
-  }
-
-  async function remove(id) {
-    const key = `delete:${id}`;
-    const { createDeleteConfirm } = await loadWriting();
-    const confirm = createDeleteConfirm(
-      async () => {
-        try {
-          await api.remove(id, edits[id]?.[0]);
-          forms.delete(key);
-          merge([{ ...byId(id), status: 'deleted', body: '', bodyHtml: '' }]);
-          delete edits[id];
-          render();
-          view.querySelector('.parley-count')?.setAttribute('tabindex', '-1');
-          view.querySelector('.parley-count')?.focus();
-          announce(t('deleted'));
-        } catch (error) {
-          announce(refusalText(error, lang));
-        }
-      },
-      () => closeForm(key, 'delete'),
-    );
-    openForm(key, id, confirm.element, inside, confirm.cancel);
-  }
-
-  async function report(id) {
-    const key = `report:${id}`;
-    if (flagged.has(id)) return;
-    const { createFlagForm } = await loadWriting();
-    const form = createFlagForm(
-      config.flagReasons || ['spam', 'abuse', 'off-topic', 'other'],
-      async (reason, note) => {
-        try {
-          await api.flag(id, reason, note);
-        } catch (error) {
-          throw new Error(refusalText(error, lang));  // the form shows the message
-        }
-        flagged.add(id);
-        closeForm(key, 'report');
-        articleOf(id)?.querySelector('[data-parley-action=report]')?.setAttribute('aria-disabled', 'true');
-        announce(t('reported'));
-      },
-      () => closeForm(key, 'report'),
-    );
-    openForm(key, id, form, inside);
-  }
+  // What a reader does to a comment (actions.js, in the interaction chunk), made once it arrives.
+  let actions = null;
+  const act = (name) => (id, ...rest) =>
+    loadInteraction().then((chunk) => {
+      actions ??= chunk.createActions(widget);
+      return actions[name](id, ...rest);
+    }, () => {});
+  const [vote, reply, edit, remove, report] = ['vote', 'reply', 'edit', 'remove', 'report'].map(act);
+  // The widget as the actions see it.
+  const widget = {
+    ctx,
+    forms,
+    api,
+    lang,
+    view,
+    flagged,
+    byId,
+    articleOf,
+    merge,
+    render,
+    posted,
+    announce,
+    openForm,
+    closeForm,
+    focusArticle,
+    showScore,
+    config: () => config,
+    edits: () => edits,
+    votes: () => votes,
+    setVotes: (next) => (votes = next),
+  };
 
   function toggleCollapse(id) {
     if (collapsed.has(id)) collapsed.delete(id);
@@ -622,53 +543,9 @@ export async function mount(host, o, pre = {}) {
     focusArticle(fresh.length && articleOf(fresh[0]));
   }
 
-  // Server-sent events while the page is visible. A hidden tab lets its connection go (browsers
-  // allow six per host over HTTP/1.1, and a reader with many articles open must not starve the
-  // one they are reading), then resumes after the last event it saw.
-  let lastEventId = '';
-  let poller;
-  function listen() {
-    if (!globalThis.EventSource || closed || events || document.hidden) return;
-    events = new EventSource(`${api.threadPath}/events${lastEventId ? `?lastEventId=${lastEventId}` : ''}`);
-    for (const type of ['created', 'edited', 'removed']) {
-      events.addEventListener(type, (event) => {
-        lastEventId = event.lastEventId || lastEventId;
-        try {
-          hold(type, JSON.parse(event.data).comment);
-        } catch {}
-      });
-    }
-    // A stream the browser gives up on (the server answered 503 at capacity, or not at all):
-    // poll the first page every 30 seconds, and try the stream again each time.
-    events.onerror = () => {
-      if (events?.readyState != 2) return;
-      events = null;
-      clearTimeout(poller);
-      poller = setTimeout(() => {
-        catchUp();
-        listen();
-      }, 30e3);
-    };
-    // The server's history did not reach back far enough: fetch the first page again.
-    events.addEventListener('reset', (event) => {
-      lastEventId = event.lastEventId || lastEventId;
-      catchUp();
-    });
-  }
   // New comments from the first page that this page has not shown, held like live ones.
   const catchUp = () =>
     api.list({ sort, limit: PAGE_SIZE }).then((page) => page.comments.forEach((comment) => hold('created', comment)), () => {});
-  function onVisibility() {
-    if (document.hidden) {
-      events?.close();
-      events = null;
-    } else if (!events) {
-      // Without an event id to resume from, what arrived while hidden comes from the API.
-      if (!lastEventId) catchUp();
-      listen();
-    }
-  }
-  document.addEventListener('visibilitychange', onVisibility);
 
   // Scrolls to the comment a permalink names, loading pages and opening branches as needed.
   async function reveal(hash) {
@@ -700,9 +577,7 @@ export async function mount(host, o, pre = {}) {
   // What unmounting undoes besides the shadow root's content.
   function teardown() {
     closed = true;
-    events?.close();
-    document.removeEventListener('visibilitychange', onVisibility);
-    clearTimeout(poller);
+    liveUpdates?.stop();
     clearInterval(ticker);
     removeEventListener('hashchange', onHash);
     root.removeEventListener('click', onClick);
@@ -761,7 +636,7 @@ export async function mount(host, o, pre = {}) {
   }
   render();
   // Comments are on screen: now the composer's behaviour (the form has been there all along).
-  loadWriting().then(({ wireComposer }) => {
+  loadInteraction().then(({ wireComposer }) => {
     composer = wireComposer(ctx, {}, composerForm, posted);
     composer.refresh();
   }, () => {});
@@ -772,7 +647,9 @@ export async function mount(host, o, pre = {}) {
     composer?.refresh();
     decorateOwn();
   });
-  listen();
+  loadInteraction().then(({ startLive }) => {
+    if (!closed) liveUpdates = startLive({ api, hold, catchUp });
+  }, () => {});
   reveal(o.hash ?? location.hash);
   o.emit?.('ready', { thread: o.thread, count: comments.length });
   return instance;
