@@ -55,6 +55,23 @@ function timeMarkupAlone(bodies, runs) {
   return median(times);
 }
 
+// What the widget does: the reading module (parley-core.wasm) over the comments as the API
+// serves them, bodies already rendered (bodyHtml), passed as values (the widget has them parsed).
+function timeServed(comments, runs) {
+  const served = comments.map((comment) => ({ ...comment, bodyHtml: core.renderMarkup(comment.body) }));
+  const time = (how) => {
+    core.renderServedThread(served, how);
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      core.renderServedThread(served, how);
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  return { served: time(options), servedFirstPage: time(firstPage) };
+}
+
 const startup = timeNative('[]', 9);  // process start, subtracted below
 const rows = [];
 for (const size of sizes) {
@@ -72,6 +89,7 @@ for (const size of sizes) {
     native: native(json),
     nativeBare: native(bare),
     markupAlone: timeMarkupAlone(comments.map((comment) => comment.body), size >= 100000 ? 1 : 3),
+    ...timeServed(comments, runs),
   });
 }
 
@@ -101,5 +119,8 @@ for (const row of rows) {
   console.log(`${String(row.size).padStart(8)}  ${ms(row.wasmFirstPage, 6)}    ${growth}`);
   previous = row;
 }
+console.log('\nthe widget\'s path: the reading module over served comments (bodies rendered by the server), wasm');
+console.log('comments   whole ms   first page ms');
+for (const row of rows) console.log(`${String(row.size).padStart(8)}  ${ms(row.served, 9)}  ${ms(row.servedFirstPage, 14)}`);
 console.log(`(native times exclude process start-up, ${startup.toFixed(1)} ms measured with an empty thread;`);
 console.log(' renderMarkup alone is one call per body, so it includes the per-call cost of the JavaScript wrapper)');

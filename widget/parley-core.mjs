@@ -154,9 +154,10 @@ async function openBridge(module) {
           pointer = (pointer + 3) & ~3;
           words[pointer >> 2] = value.words.length;
           words.set(value.words, (pointer >> 2) + 1);
-          let end = pointer + 4 + value.words.length * 4;
-          for (const string of value.strings) end += encoder.encodeInto(string, heap.subarray(end, end + string.length * 3)).written;
-          written = end - pointer;
+          // The strings in one go: one encodeInto of their concatenation beats one per string.
+          const start = pointer + 4 + value.words.length * 4;
+          const text = value.strings.join('');
+          written = start - pointer + encoder.encodeInto(text, heap.subarray(start, start + text.length * 3)).written;
         } else {
           const text = value ?? '';
           written = encoder.encodeInto(text, heap.subarray(pointer, pointer + text.length * 3)).written;

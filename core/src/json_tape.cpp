@@ -70,8 +70,19 @@ class TapeReader {
     const auto* text = reinterpret_cast<const unsigned char*>(tape_.data());
     const size_t size = tape_.size();
     size_t at = text_at_;
-    for (uint32_t counted = 0; counted < units; ++counted) {
+    uint32_t counted = 0;
+    while (counted < units) {
+      // Comments are mostly ASCII: eight bytes (eight code units) at a time while they are.
+      while (units - counted >= 8 && size - at >= 8) {
+        uint64_t eight = 0;
+        std::memcpy(&eight, text + at, 8);
+        if ((eight & 0x8080808080808080u) != 0) break;
+        at += 8;
+        counted += 8;
+      }
+      if (counted == units) break;
       if (at >= size) return Fail("the tape ends early");
+      ++counted;
       if (text[at] < 0x80) {
         ++at;
         continue;
@@ -79,7 +90,11 @@ class TapeReader {
       // Text JSON comes out as valid UTF-8 (json.h), and everything after relies on it.
       const size_t length = SequenceLength(text + at, size - at);
       if (length == 0) return Fail("invalid UTF-8 in a string");
-      if (length == 4) ++counted;  // a character past U+FFFF is two UTF-16 code units
+      if (length == 4) {
+        // A character past U+FFFF is two UTF-16 code units, both inside the string.
+        if (counted == units) return Fail("a string's length splits a character");
+        ++counted;
+      }
       at += length;
     }
     text_at_ = at;

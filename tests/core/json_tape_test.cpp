@@ -109,6 +109,7 @@ TEST(JsonTape, MalformedTapesAreErrors) {
       TapeWriter().Word(4).String("\xE0\x80\xAF", 1).Bytes(),          // overlong
       TapeWriter().Word(4).Word(1u << 30).Bytes(),                     // a string longer than the text
       std::string("\xFF\xFF\xFF\x3F", 4),                              // more words than bytes
+      TapeWriter().Word(4).String("\xF0\x9F\x98\x80", 1).Bytes(),      // half of a character
   };
   for (const std::string& bytes : cases) {
     const parley::json::Document document(parley::json::kTape, bytes);
