@@ -26,7 +26,7 @@ for (const [name, files] of Object.entries(PATHS)) {
 }
 
 // Every language pack's reader path (PATHS names one): the pack is on the way to comments.
-const packs = Object.keys(sizes).filter((file) => file.startsWith('parley-lang-'));
+const packs = Object.keys(sizes).filter((file) => file.startsWith('parley-lang-') && !file.endsWith('-interact.js'));
 console.log('\nReader paths per language pack (gzip):');
 for (const pack of packs) {
   const sum = total(sizes, [...PATHS.reader, pack]);

@@ -2,7 +2,7 @@
 // made by the `wasm` CMake preset. Run by `./dev.sh build`; prints each file's gzip size.
 import { mkdir, copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -82,27 +82,21 @@ await bundle('web/widget/interact.js', 'parley-interact.js', 'esm', [cssAsText])
 await bundle('web/frame.js', 'parley-frame.js', 'esm', [cssAsText], ['node:*']);
 // A language pack carries the widget's words (web/widget/lang/) and, where the core has a
 // translation, the thread's (core/src/i18n/thread_strings/): the reading module has English
-// only and takes the others from the pack (the `strings` option).
+// only and takes the others from the pack (the `strings` option). The words only the
+// interaction chunk uses (the keys of interact-strings.js) go to a second file,
+// parley-lang-XX-interact.js, which comes with that chunk after the thread shows.
+const interactionKeys = Object.keys((await import(pathToFileURL(at('web/widget/interact-strings.js')).href)).default);
 for (const file of await readdir(at('web/widget/lang'))) {
   const code = path.basename(file, '.js');
   const thread = `core/src/i18n/thread_strings/${code}.json`;
   const hasThread = await readFile(at(thread)).then(() => true, () => false);
-  await esbuild.build({
-    stdin: {
-      contents: hasThread
-        ? `import pack from './web/widget/lang/${file}'; import thread from './${thread}'; export default { ...pack, thread };`
-        : `export { default } from './web/widget/lang/${file}';`,
-      resolveDir: root,
-      loader: 'js',
-    },
-    outfile: path.join(dist, `parley-lang-${file}`),
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  const words = (await import(pathToFileURL(at('web/widget/lang', file)).href)).default;
+  const half = (interaction) => Object.fromEntries(Object.entries(words).filter(([key]) => interactionKeys.includes(key) == interaction));
+  const reading = hasThread ? { ...half(false), thread: JSON.parse(await readFile(at(thread), 'utf8')) } : half(false);
+  for (const [name, value] of [[`parley-lang-${code}.js`, reading], [`parley-lang-${code}-interact.js`, half(true)]]) {
+    const { code: js } = await esbuild.transform(`export default ${JSON.stringify(value)};`, { minify: true, format: 'esm', target, charset: 'utf8' });
+    await writeFile(path.join(dist, name), js);
+  }
 }
 await copyFile(at('web/parley-frame.html'), path.join(dist, 'parley-frame.html'));
 // The moderation dashboard, served at /admin/: its page, one module and its stylesheet.

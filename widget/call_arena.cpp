@@ -9,7 +9,7 @@
 // What it trades: memory freed in the middle of a call is not reused until the call ends, so a
 // call peaks somewhat higher than with a general allocator (WebAssembly memory never shrinks
 // either way). A block that outlived every call (none does today) would only stop the arena
-// from starting over, never corrupt it. The policy module keeps emmalloc: it caches a compiled
+// from starting over, never corrupt it. The writing module keeps emmalloc: it caches a compiled
 // policy across calls.
 #include <cerrno>
 #include <cstddef>

@@ -11,20 +11,11 @@ const en = {
   comment: 'Comment',
   name: 'Name',
   post: 'Post comment',
-  save: 'Save',
-  cancel: 'Cancel',
   preview: 'Preview',
   hint: 'Formatting: *italic*, **bold**, [link](https://…), > quote, `code`',
-  replyingTo: 'Replying to {name}',
-  editing: 'Editing your comment',
-  posted: 'Your comment is published.',
-  held: 'Your comment is waiting for a moderator.',
-  saved: 'Your comment is updated.',
   offline: 'no connection',
   failed: 'Your comment was not posted ({reason}). Your text is kept here.',
   tryAgain: 'Try again',
-  rejected: 'This comment can’t be posted:',
-  select: 'Select in your comment',
   newComments: { one: 'Show # new comment', other: 'Show # new comments' },
   loadMore: 'Load more comments',
   loading: 'Loading comments…',
@@ -33,15 +24,8 @@ const en = {
   editLabel: 'Edit your comment',
   delete: 'Delete',
   deleteLabel: 'Delete your comment',
-  deleted: 'Your comment is deleted.',
-  spam: 'Spam or advertising',
-  abuse: 'Abuse or harassment',
-  'off-topic': 'Off-topic',
-  other: 'Something else',
-  reported: 'Thank you. A moderator will look at this comment.',
   collapse: 'Hide thread by {name}',
   expand: 'Show thread by {name}',
-  voteFailed: 'Your vote was not counted: {reason}',
   sorted: 'Comments sorted: {sort}.',
   signedIn: 'You are signed in as {name}.',
   rejectedBecause: 'A moderator rejected this comment: {reason}.',
@@ -51,18 +35,22 @@ const en = {
   reasonSpam: 'spam or advertising',
   reasonOffTopic: 'off-topic',
   reasonOther: 'another reason',
-  banned: 'You can no longer post or react on this site.',
-  suspended: 'You cannot post or react on this site until {until}.',
 };
 
 let table = en;
-
-// The English words only the interaction chunk uses (interact-strings.js), added when it arrives;
-// a language pack already has its own.
-export function addEnglish(words) {
-  for (const key in words) en[key] ??= words[key];
-}
+let pack = null; // the URL of the reader's language pack, when one is in use
 let plural = new Intl.PluralRules('en');
+
+// The words only the interaction chunk uses: its English ones (interact-strings.js), and the
+// second half of the reader's language pack (parley-lang-XX-interact.js), which the bundle
+// splits off the same way. Never fails: a missing half leaves English for those words.
+export async function addInteractionWords(english) {
+  for (const key in english) en[key] ??= english[key];
+  if (!pack) return;
+  try {
+    table = { ...table, ...(await import(pack.replace(/\.js$/, '-interact.js'))).default };
+  } catch {}
+}
 
 // Loads the reader's language if the widget has it (English otherwise); `base` is where the
 // bundle lives. Never fails: a missing pack leaves English in place.
@@ -73,7 +61,9 @@ export async function loadStrings(lang, base) {
   } catch {}
   if (code == 'en' || !/^[a-z]{2,3}$/.test(code) || !LANGS.includes(code)) return;
   try {
-    table = { ...en, ...(await import(new URL(`parley-lang-${code}.js`, base).href)).default };
+    const url = new URL(`parley-lang-${code}.js`, base).href;
+    table = { ...en, ...(await import(url)).default };
+    pack = url;
   } catch {}
 }
 

@@ -7,7 +7,7 @@ import { createApi } from './api.js';
 import { buildComposerForm, showNameField } from './composer-form.js';
 import { h, parse, uid, sleep } from './dom.js';
 import { load, save } from './storage.js';
-import { loadStrings, t, isRtl, threadStrings, addEnglish } from './strings.js';
+import { loadStrings, t, isRtl, threadStrings, addInteractionWords } from './strings.js';
 import { relativeTimes } from './time.js';
 import css from '../parley.css';
 
@@ -171,7 +171,7 @@ export async function mount(host, o, pre = {}) {
   // once; a failed load is forgotten, so the next need tries again.
   function loadInteraction() {
     writing ??= import(new URL('parley-interact.js', o.base).href).then(
-      (chunk) => chunk.open({ h, parse, uid, sleep, t, load, save, buildComposerForm, showNameField, addEnglish, addStyles: (text) => addWriteStyles(root, text) }),
+      (chunk) => chunk.open({ h, parse, uid, sleep, t, load, save, buildComposerForm, showNameField, addInteractionWords, addStyles: (text) => addWriteStyles(root, text) }),
       (error) => {
         writing = null;
         announce(t('failed', { reason: t('offline') }));
