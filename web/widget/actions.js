@@ -1,5 +1,7 @@
 // What a reader does to a comment, in the interaction chunk (interact.js): vote (optimistically,
-// rolled back when refused), reply and edit inline, delete their own, report with a reason.
+// rolled back when refused), reply and edit inline, delete their own, report with a reason;
+// and what they see of their own comments: Edit and Delete while the edit window is open, and
+// why a moderator rejected one.
 // `w` is the widget's view of itself (widget.js builds it): its state and the helpers these
 // need, from finding an article to rendering the thread again.
 import { h, t, load, save, showNameField } from './kit.js';
@@ -131,5 +133,57 @@ export function createActions(w) {
     w.openForm(key, id, form, inside);
   }
 
-  return { vote, reply, edit, remove, report };
+  // What the reader sees of their own comments, after every render.
+  function decorate() {
+    decorateOwn();
+    explainModeration();
+  }
+
+  // Edit and Delete on the reader's own comments while the server's edit window is open.
+  function decorateOwn() {
+    const span = (w.config().editWindowSeconds || 900) * 1e3;
+    const edits = w.edits();
+    for (const id in edits) {
+      const open = Date.now() - edits[id][1] < span;
+      if (!open) delete edits[id];
+      const article = w.articleOf(id);
+      const actions = article?.querySelector('.parley-actions');
+      const present = actions?.querySelector('[data-parley-action=edit]');
+      if (!open || !actions) {
+        present?.nextElementSibling?.remove();
+        present?.remove();
+        continue;
+      }
+      article.classList.add('parley-own');
+      if (!present) {
+        actions.append(
+          h('button', { type: 'button', class: 'parley-edit', 'data-parley-action': 'edit', 'aria-label': t('editLabel') }, t('edit')),
+          h('button', { type: 'button', class: 'parley-delete', 'data-parley-action': 'delete', 'aria-label': t('deleteLabel') }, t('delete')),
+        );
+      }
+    }
+    save('edits', edits);
+  }
+
+  // The reader's own rejected comments (only their author is sent them) say why, in the
+  // reader's language, with the moderator's note as plain text.
+  const REASONS = { profanity: 'reasonProfanity', personal_attack: 'reasonPersonalAttack', spam: 'reasonSpam', off_topic: 'reasonOffTopic' };
+  function explainModeration() {
+    for (const comment of w.comments()) {
+      const moderation = comment.moderation;
+      const header = moderation && comment.status == 'rejected' && w.articleOf(comment.id)?.querySelector('.parley-comment-header');
+      if (!header || header.nextElementSibling?.matches('.parley-moderation-note')) continue;
+      const reason = t(REASONS[moderation.reason] || 'reasonOther');
+      header.after(
+        h(
+          'p',
+          { class: 'parley-moderation-note' },
+          t('rejectedBecause', { reason }),
+          moderation.note ? ` ${t('moderatorNote', { note: moderation.note })}` : '',
+        ),
+      );
+    }
+  }
+
+  return { vote, reply, edit, remove, report, decorate };
 }

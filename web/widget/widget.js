@@ -98,7 +98,7 @@ export async function mount(host, o, pre = {}) {
   // it, with no blank frame in between.
   const live = h('div', { class: 'parley-visually-hidden', role: 'status', 'aria-live': 'polite' });
   const view = h('div', { class: 'parley-view', 'aria-busy': 'true' });
-  const newButton = h('button', { type: 'button', class: 'parley-button parley-new', hidden: true, onclick: showHeld });
+  const newButton = h('button', { type: 'button', class: 'parley-button parley-new', hidden: true });
   const moreButton = h('button', { type: 'button', class: 'parley-button parley-load-more', hidden: true, onclick: loadMore }, t('loadMore'));
   const sortSelect = h(
     'select',
@@ -149,9 +149,10 @@ export async function mount(host, o, pre = {}) {
   addEventListener('hashchange', onHash);
   const ticker = setInterval(() => {
     relativeTimes(view, lang);
-    decorateOwn();
+    actions?.decorate();
   }, 30e3);
   let liveUpdates = null; // server-sent events (live.js, in the interaction chunk)
+  let actions = null; // actions.js, in the interaction chunk, once it has arrived
 
   function announce(text) {
     // Cleared first so that the same message twice is announced twice.
@@ -167,17 +168,26 @@ export async function mount(host, o, pre = {}) {
     signedInNote.textContent = signedInAs ? t('signedIn', { name: signedInAs }) : '';
   }
 
-  // The interaction chunk (interact.js: the composer's behaviour, the report and delete forms), loaded
-  // once; a failed load is forgotten, so the next need tries again.
+  // The interaction chunk (interact.js: the composer's behaviour, what a reader does to a
+  // comment and to their own, live updates), loaded once; a failed load is forgotten, so the
+  // next need tries again.
   function loadInteraction() {
-    writing ??= import(new URL('parley-interact.js', o.base).href).then(
-      (chunk) => chunk.open({ h, parse, uid, sleep, t, load, save, buildComposerForm, showNameField, addInteractionWords, addStyles: (text) => addWriteStyles(root, text) }),
-      (error) => {
-        writing = null;
-        announce(t('failed', { reason: t('offline') }));
-        throw error;
-      },
-    );
+    writing ??= import(new URL('parley-interact.js', o.base).href)
+      .then((chunk) =>
+        chunk.open({ h, parse, uid, sleep, t, load, save, buildComposerForm, showNameField, addInteractionWords, addStyles: (text) => addWriteStyles(root, text) }),
+      )
+      .then(
+        (parts) => {
+          actions = parts.createActions(widget);
+          actions.decorate();
+          return parts;
+        },
+        (error) => {
+          writing = null;
+          announce(t('failed', { reason: t('offline') }));
+          throw error;
+        },
+      );
     return writing;
   }
 
@@ -281,30 +291,9 @@ export async function mount(host, o, pre = {}) {
         );
       }
     }
-    decorateOwn();
-    explainModeration();
+    actions?.decorate();
     moreButton.hidden = !next;
     showTotal();
-  }
-
-  // The reader's own rejected comments (only their author is sent them) say why, in the
-  // reader's language, with the moderator's note as plain text.
-  const REASONS = { profanity: 'reasonProfanity', personal_attack: 'reasonPersonalAttack', spam: 'reasonSpam', off_topic: 'reasonOffTopic' };
-  function explainModeration() {
-    for (const comment of comments) {
-      const moderation = comment.moderation;
-      const header = moderation && comment.status == 'rejected' && articleOf(comment.id)?.querySelector('.parley-comment-header');
-      if (!header || header.nextElementSibling?.matches('.parley-moderation-note')) continue;
-      const reason = t(REASONS[moderation.reason] || 'reasonOther');
-      header.after(
-        h(
-          'p',
-          { class: 'parley-moderation-note' },
-          t('rejectedBecause', { reason }),
-          moderation.note ? ` ${t('moderatorNote', { note: moderation.note })}` : '',
-        ),
-      );
-    }
   }
 
   // With pages still to load, the core counts only the comments it was given; the heading
@@ -321,31 +310,6 @@ export async function mount(host, o, pre = {}) {
       return;
     }
     if (rules.select(shown) == rules.select(total)) heading.textContent = heading.textContent.replace(String(shown), total);
-  }
-
-  // Edit and Delete on the reader's own comments while the server's edit window is open.
-  function decorateOwn() {
-    const span = (config.editWindowSeconds || 900) * 1e3;
-    for (const id in edits) {
-      const open = Date.now() - edits[id][1] < span;
-      if (!open) delete edits[id];
-      const article = articleOf(id);
-      const actions = article?.querySelector('.parley-actions');
-      const present = actions?.querySelector('[data-parley-action=edit]');
-      if (!open || !actions) {
-        present?.nextElementSibling?.remove();
-        present?.remove();
-        continue;
-      }
-      article.classList.add('parley-own');
-      if (!present) {
-        actions.append(
-          h('button', { type: 'button', class: 'parley-edit', 'data-parley-action': 'edit', 'aria-label': t('editLabel') }, t('edit')),
-          h('button', { type: 'button', class: 'parley-delete', 'data-parley-action': 'delete', 'aria-label': t('deleteLabel') }, t('delete')),
-        );
-      }
-    }
-    save('edits', edits);
   }
 
   function showVote(article, value) {
@@ -399,13 +363,8 @@ export async function mount(host, o, pre = {}) {
   }
 
 
-  // What a reader does to a comment (actions.js, in the interaction chunk), made once it arrives.
-  let actions = null;
-  const act = (name) => (id, ...rest) =>
-    loadInteraction().then((chunk) => {
-      actions ??= chunk.createActions(widget);
-      return actions[name](id, ...rest);
-    }, () => {});
+  // What a reader does to a comment and to their own (actions.js, in the interaction chunk).
+  const act = (name) => (id, ...rest) => loadInteraction().then(() => actions[name](id, ...rest), () => {});
   const [vote, reply, edit, remove, report] = ['vote', 'reply', 'edit', 'remove', 'report'].map(act);
   // The widget as the actions see it.
   const widget = {
@@ -425,6 +384,7 @@ export async function mount(host, o, pre = {}) {
     closeForm,
     focusArticle,
     showScore,
+    comments: () => comments,
     config: () => config,
     edits: () => edits,
     votes: () => votes,
@@ -470,7 +430,7 @@ export async function mount(host, o, pre = {}) {
     if (editToken) edits[comment.id] = [editToken, Date.now()];
     // The live event for this very comment may have come in before this answer did.
     held.delete(comment.id);
-    updateNewButton();
+    liveUpdates?.update();
     merge([comment]);
     render();
     const article = articleOf(comment.id);
@@ -518,35 +478,6 @@ export async function mount(host, o, pre = {}) {
   }
 
   // Live changes wait behind the "N new comments" button, so nothing moves under the reader.
-  function hold(type, comment) {
-    if (!comment?.id) return;
-    const known = byId(comment.id);
-    if (type == 'created' && known) return;
-    // A reply to a comment on a page not loaded yet arrives with that page.
-    if (comment.parent && !byId(comment.parent) && !held.has(comment.parent)) return;
-    held.set(comment.id, { type, comment });
-    updateNewButton();
-  }
-
-  function updateNewButton() {
-    const count = [...held.values()].filter((change) => change.type == 'created').length;
-    newButton.hidden = !count;
-    newButton.textContent = t('newComments', { n: count });
-  }
-
-  function showHeld() {
-    const fresh = [...held.values()].filter((change) => change.type == 'created').map((change) => change.comment.id);
-    merge([...held.values()].map((change) => change.comment));
-    held.clear();
-    newButton.hidden = true;
-    render();
-    focusArticle(fresh.length && articleOf(fresh[0]));
-  }
-
-  // New comments from the first page that this page has not shown, held like live ones.
-  const catchUp = () =>
-    api.list({ sort, limit: PAGE_SIZE }).then((page) => page.comments.forEach((comment) => hold('created', comment)), () => {});
-
   // Scrolls to the comment a permalink names, loading pages and opening branches as needed.
   async function reveal(hash) {
     if (!hash?.startsWith('#parley-comment-') || !core) return;
@@ -645,10 +576,10 @@ export async function mount(host, o, pre = {}) {
   configReady.then((answer) => {
     config = answer || {};
     composer?.refresh();
-    decorateOwn();
+    actions?.decorate();
   });
   loadInteraction().then(({ startLive }) => {
-    if (!closed) liveUpdates = startLive({ api, hold, catchUp });
+    if (!closed) liveUpdates = startLive({ ...widget, held, newButton, firstPage: () => api.list({ sort, limit: PAGE_SIZE }) });
   }, () => {});
   reveal(o.hash ?? location.hash);
   o.emit?.('ready', { thread: o.thread, count: comments.length });
