@@ -243,6 +243,42 @@ test('the draft survives a reload, and a failed post is retried with a visible s
   await tab.close();
 });
 
+test('before the interaction chunk arrives, typing keeps a draft and Post waits for it: nothing is lost', async () => {
+  const thread = uniqueThread('early');
+  // Hold parley-interact.js back until the reader has typed and pressed Post.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const hold = async (route) => {
+    await held;
+    await route.continue();
+  };
+  await env.browser.context.route('**/parley-interact.js', hold);
+  try {
+    const tab = await open(thread);
+    await tab.getByLabel('Name', { exact: true }).fill('Early');
+    await tab.getByLabel('Comment', { exact: true }).fill('Typed before the chunk');
+    // The draft is kept at once, with no behaviour wired yet.
+    assert.equal(await tab.evaluate((key) => JSON.parse(localStorage.getItem(key)), `parley-draft:${thread}:`), 'Typed before the chunk');
+    assert.equal(await tab.locator('#parley-thread .parley-edit').count(), 0);
+    await tab.getByRole('button', { name: 'Post comment', exact: true }).click();
+    await sleep(300);
+    assert.equal((await list(thread)).length, 0, 'nothing is sent before the chunk');
+    release();
+    const mine = articles(tab).first();
+    await mine.waitFor();
+    assert.equal(await mine.locator('.parley-author').textContent(), 'Early');
+    assert.equal((await list(thread))[0].body, 'Typed before the chunk');
+    // The chunk's own controls follow: Edit and Delete on the reader's new comment.
+    await tab.locator('#parley-thread .parley-edit').waitFor();
+    assert.equal(await tab.getByLabel('Comment', { exact: true }).inputValue(), '');
+    assert.deepEqual(tab.errors, []);
+    await tab.close();
+  } finally {
+    release();
+    await env.browser.context.unroute('**/parley-interact.js', hold);
+  }
+});
+
 test('load more, expand replies, collapse a branch', async () => {
   const thread = uniqueThread('paging');
   const ids = [];

@@ -41,6 +41,8 @@ export function buildComposerForm(ctx, mode, cancel) {
     },
   });
   textarea.value = edit ? edit.body : draft;
+  // The draft is kept from the first keystroke, before (or without) the interaction chunk.
+  if (draftKey) textarea.addEventListener('input', () => save(draftKey, textarea.value));
   // The mirror sits under the transparent textarea with the same text and metrics; only its
   // <mark>s show, so the reader sees the offending words highlighted where they typed them.
   const mirror = h('div', { class: 'parley-mirror', 'aria-hidden': 'true', dir: 'auto' });
