@@ -15,7 +15,7 @@ import css from '../parley.css';
 const PAGE_SIZE = 50;
 
 let sheet;
-let writeSheet;
+let interactionSheet;
 // Constructable stylesheets need no 'unsafe-inline' in a page's style-src. Browsers without
 // them get a <link> to parley.css on the comment server (style-src must list it then), which
 // holds the interaction chunk's styles too.
@@ -24,20 +24,20 @@ function applyStyles(root, base) {
   if (root.adoptedStyleSheets && constructable()) {
     sheet ||= new CSSStyleSheet();
     if (!sheet.cssRules.length) sheet.replaceSync(css);
-    root.adoptedStyleSheets = writeSheet ? [sheet, writeSheet] : [sheet];
+    root.adoptedStyleSheets = interactionSheet ? [sheet, interactionSheet] : [sheet];
     return null;
   }
   return h('link', { rel: 'stylesheet', href: new URL('parley.css', base).href });
 }
 
 // The interaction chunk's styles (interact.css), adopted next to the widget's when it arrives.
-function addWriteStyles(root, text) {
+function addInteractionStyles(root, text) {
   if (!root.adoptedStyleSheets || !constructable()) return;
-  if (!writeSheet) {
-    writeSheet = new CSSStyleSheet();
-    writeSheet.replaceSync(text);
+  if (!interactionSheet) {
+    interactionSheet = new CSSStyleSheet();
+    interactionSheet.replaceSync(text);
   }
-  if (!root.adoptedStyleSheets.includes(writeSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, writeSheet];
+  if (!root.adoptedStyleSheets.includes(interactionSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, interactionSheet];
 }
 
 // The reading core, from the .wasm fetch embed.js started (or a fetch of its own); the writing
@@ -121,7 +121,7 @@ export async function mount(host, o, pre = {}) {
   // The main composer's form is here at once; its behaviour comes with the interaction chunk.
   const composerForm = buildComposerForm(ctx, {});
   let composer = null;
-  let writing = null;
+  let interaction = null; // the promise of the interaction chunk, once asked for
   const toolbar = h('div', { class: 'parley-toolbar' }, h('label', { for: 'parley-sort' }, t('sortBy')), sortSelect);
   const container = h(
     'div',
@@ -172,9 +172,9 @@ export async function mount(host, o, pre = {}) {
   // comment and to their own, live updates), loaded once; a failed load is forgotten, so the
   // next need tries again.
   function loadInteraction() {
-    writing ??= import(new URL('parley-interact.js', o.base).href)
+    interaction ??= import(new URL('parley-interact.js', o.base).href)
       .then((chunk) =>
-        chunk.open({ h, parse, uid, sleep, t, load, save, buildComposerForm, showNameField, addInteractionWords, addStyles: (text) => addWriteStyles(root, text) }),
+        chunk.open({ h, parse, uid, sleep, t, load, save, buildComposerForm, showNameField, addInteractionWords, addStyles: (text) => addInteractionStyles(root, text) }),
       )
       .then(
         (parts) => {
@@ -183,12 +183,12 @@ export async function mount(host, o, pre = {}) {
           return parts;
         },
         (error) => {
-          writing = null;
+          interaction = null;
           announce(t('failed', { reason: t('offline') }));
           throw error;
         },
       );
-    return writing;
+    return interaction;
   }
 
   // The viewer's identity id, so their own held comments show (the server sends those only
