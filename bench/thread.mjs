@@ -22,16 +22,19 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function timeWasm(json, runs, how = options) {
-  core.renderThread(json, how);  // warm up: compile tiers, grow memory
+// The median time of `runs` calls of `fn`, after one call to warm up (compile tiers, grow memory).
+function medianTime(fn, runs) {
+  fn();
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    core.renderThread(json, how);
+    fn();
     times.push(performance.now() - start);
   }
   return median(times);
 }
+
+const timeWasm = (json, runs, how = options) => medianTime(() => core.renderThread(json, how), runs);
 
 function timeNative(json, runs) {
   const times = [];
@@ -44,31 +47,16 @@ function timeNative(json, runs) {
   return median(times);
 }
 
-function timeMarkupAlone(bodies, runs) {
-  for (const body of bodies) core.renderMarkup(body);
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
+const timeMarkupAlone = (bodies, runs) =>
+  medianTime(() => {
     for (const body of bodies) core.renderMarkup(body);
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
+  }, runs);
 
 // What the widget does: the reading module (parley-core.wasm) over the comments as the API
 // serves them, bodies already rendered (bodyHtml), passed as values (the widget has them parsed).
 function timeServed(comments, runs) {
   const served = comments.map((comment) => ({ ...comment, bodyHtml: core.renderMarkup(comment.body) }));
-  const time = (how) => {
-    core.renderServedThread(served, how);
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      core.renderServedThread(served, how);
-      times.push(performance.now() - start);
-    }
-    return median(times);
-  };
+  const time = (how) => medianTime(() => core.renderServedThread(served, how), runs);
   return { served: time(options), servedFirstPage: time(firstPage) };
 }
 
