@@ -17,12 +17,14 @@ class TapeReader {
     uint32_t count = 0;
     if (tape_.size() >= UINT32_MAX) {
       Fail("the document is too large");
-    } else if (ReadWord(&count) && (tape_.size() - 4) / 4 < count) {
-      Fail("the tape ends early");
-    } else {
-      words_end_ = 4 + size_t{count} * 4;
-      text_at_ = words_end_;
-      if (ReadValue(0) && (at_ != words_end_ || text_at_ != tape_.size())) Fail("unexpected data after the value");
+    } else if (ReadWord(&count)) {
+      if ((tape_.size() - 4) / 4 < count) {
+        Fail("the tape ends early");
+      } else {
+        words_end_ = 4 + size_t{count} * 4;
+        text_at_ = words_end_;
+        if (ReadValue(0) && (at_ != words_end_ || text_at_ != tape_.size())) Fail("unexpected data after the value");
+      }
     }
     if (!error_.empty()) {
       document_.error_ = error_;
