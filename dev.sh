@@ -112,14 +112,16 @@ run_node_tests() {
 run_fuzzers() {
   local seconds=$1 target failed=0
   log "fuzzing for ${seconds}s per target (build/fuzz)"
-  if ! { cmake --preset fuzz >/dev/null && cmake --build --preset fuzz --target markup_fuzz policy_fuzz; }; then
+  if ! { cmake --preset fuzz >/dev/null && cmake --build --preset fuzz --target markup_fuzz policy_fuzz tape_fuzz; }; then
     record "fuzz" 0 1
     return 1
   fi
-  for target in markup policy; do
+  for target in markup policy tape; do
     mkdir -p "build/fuzz/corpus-$target"
+    local dict=()
+    [ -f "tests/fuzz/$target.dict" ] && dict=(-dict="tests/fuzz/$target.dict")
     if ! "build/fuzz/tests/fuzz/${target}_fuzz" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
-        -dict="tests/fuzz/$target.dict" -artifact_prefix="build/fuzz/" -print_final_stats=1 \
+        "${dict[@]}" -artifact_prefix="build/fuzz/" -print_final_stats=1 \
         "build/fuzz/corpus-$target" 2>&1 | tail -n 12; then
       failed=$((failed + 1))
     fi
