@@ -98,7 +98,11 @@ for (const file of await readdir(at('web/widget/lang'))) {
     await writeFile(path.join(dist, name), js);
   }
 }
-await copyFile(at('web/parley-frame.html'), path.join(dist, 'parley-frame.html'));
+// The iframe page without its comments and indentation: it is on the fallback's way to comments.
+await writeFile(
+  path.join(dist, 'parley-frame.html'),
+  (await readFile(at('web/parley-frame.html'), 'utf8')).replace(/<!--[\s\S]*?-->/g, '').replace(/>\s+</g, '><').trim() + '\n',
+);
 // The moderation dashboard, served at /admin/: its page, one module and its stylesheet.
 await mkdir(path.join(dist, 'admin'), { recursive: true });
 await bundle('web/admin/admin.js', 'admin/admin.js', 'esm', [], ['node:*']);
