@@ -166,9 +166,10 @@ ApiResponse ModQueue(const ApiRequest& request, const ApiContext& context) {
   storage::QueuePage page = context.store->ListQueue(query);
   nlohmann::json items = nlohmann::json::array();
   for (const storage::StoredComment& comment : page.comments) {
-    items.push_back({{"comment", ModeratorComment(context, comment)},
-                     {"thread", comment.thread},
-                     {"bodyHtml", core_adapters::RenderMarkup(comment.body)}});
+    nlohmann::json json = ModeratorComment(context, comment);
+    // The item's bodyHtml (the dashboard's, older than the comment's own) is the same rendering.
+    nlohmann::json body_html = json["bodyHtml"];
+    items.push_back({{"comment", std::move(json)}, {"thread", comment.thread}, {"bodyHtml", std::move(body_html)}});
   }
   storage::QueueCounts counts = context.store->CountQueues(query.thread);
   ApiResponse response = JsonResponse(

@@ -180,10 +180,11 @@ ApiResponse RenderThreadPage(const ApiRequest& request, const ApiContext& contex
   }
 
   // The same public view the JSON API gives an anonymous reader, so this HTML is exactly what
-  // the WebAssembly core renders from GET .../comments.
+  // the WebAssembly core renders from GET .../comments. The view has each body rendered
+  // already (bodyHtml), which the thread takes as it is.
   std::string comments_json =
       info ? DumpJson(PublicView(context.store->ListThread(thread), "")) : std::string("[]");
-  core_adapters::ThreadHtml rendered = core_adapters::RenderThread(comments_json, options_json);
+  core_adapters::ThreadHtml rendered = core_adapters::RenderServedThread(comments_json, options_json);
   if (!rendered.ok()) return ErrorResponse(400, "invalid_parameter", rendered.error);
 
   ApiResponse response;

@@ -5,8 +5,9 @@
 
 namespace parley::core_adapters {
 
-ThreadHtml RenderThread(std::string_view comments_json, std::string_view options_json) {
-  thread::RenderResult result = thread::RenderThreadFromJson(comments_json, options_json);
+ThreadHtml RenderServedThread(std::string_view comments_json, std::string_view options_json) {
+  thread::RenderResult result =
+      thread::RenderThreadFromJson(comments_json, options_json, thread::ServerRenderedBody);
   return ThreadHtml{std::move(result.html), std::move(result.error)};
 }
 

@@ -15,9 +15,11 @@ struct ThreadHtml {
   bool ok() const { return error.empty(); }
 };
 
-// Renders `comments_json` (a JSON array in the comment model) with `options_json` (a JSON
-// object: sort, page, cursor, lang, ...), exactly as `parley thread` and renderThread() do.
-ThreadHtml RenderThread(std::string_view comments_json, std::string_view options_json);
+// Renders `comments_json` (a JSON array from the server's own public view, api/comment_view.h)
+// with `options_json` (a JSON object: sort, page, cursor, lang, ...). Each body is taken as its
+// `bodyHtml`, the core's rendering already, so the result is exactly what `parley thread` and
+// renderThread() print for the same comments, without rendering the markup twice.
+ThreadHtml RenderServedThread(std::string_view comments_json, std::string_view options_json);
 
 // The core's rank for the "best" order, as an integer (higher first): the Wilson lower bound
 // of the votes, scaled as the core scales it for its cursors, so SQL sorts like the core.
