@@ -106,9 +106,7 @@ Thread BuildThread(const std::vector<Comment>& comments, const ThreadOptions& op
   Thread thread;
   // Sort the input positions by id (stably, so then by position): the first comment of each
   // id is the first of its run, and wins; later duplicates are dropped.
-  std::vector<int64_t> by_id(comments.size());
-  for (size_t i = 0; i < comments.size(); ++i) by_id[i] = static_cast<int64_t>(i);
-  StableSortIndices(&by_id, IdLess, &comments);
+  const std::vector<int64_t> by_id = SortedPositions(comments.size(), IdLess, &comments);
   const auto id_at = [&](size_t i) { return comments[static_cast<size_t>(by_id[i])].id; };
   std::vector<char> is_first(comments.size(), 0);
   for (size_t i = 0; i < by_id.size(); ++i) {

@@ -38,9 +38,14 @@ void StableSortIndices(std::vector<int64_t>* items, IndexLess less, const void* 
     }
     std::swap(from, to);
   }
-  if (from != items->data()) {
-    for (size_t i = 0; i < count; ++i) (*items)[i] = from[i];
-  }
+  if (from != items->data()) items->swap(buffer);  // the last round ended in the buffer
+}
+
+std::vector<int64_t> SortedPositions(size_t count, IndexLess less, const void* context) {
+  std::vector<int64_t> positions(count);
+  for (size_t i = 0; i < count; ++i) positions[i] = static_cast<int64_t>(i);
+  StableSortIndices(&positions, less, context);
+  return positions;
 }
 
 }  // namespace parley::thread

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -13,5 +14,8 @@ using IndexLess = bool (*)(const void* context, int64_t a, int64_t b);
 // instead of a std::sort instantiated per comparison: each of those cost the reader's
 // WebAssembly download about a kilobyte and a half.
 void StableSortIndices(std::vector<int64_t>* items, IndexLess less, const void* context);
+
+// The positions 0 .. count - 1 sorted by `less`, stably: the order of `count` things.
+std::vector<int64_t> SortedPositions(size_t count, IndexLess less, const void* context);
 
 }  // namespace parley::thread

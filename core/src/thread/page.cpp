@@ -131,28 +131,25 @@ bool DecodeCursor(std::string_view cursor, Sort sort, SortKey* key, std::string*
 }  // namespace
 
 void SortTopLevel(Thread* thread, Sort sort) {
-  // The keys once per comment, then positions into them sorted (ids are unique, so the order
-  // is total and stability never decides).
+  // The keys once per comment, then their positions sorted (ids are unique, so the order is
+  // total and stability never decides).
   struct Keyed {
     std::vector<SortKey> keys;
     Sort sort;
   } keyed{{}, sort};
   std::vector<int64_t>& top_level = thread->top_level;
   keyed.keys.reserve(top_level.size());
-  std::vector<int64_t> positions(top_level.size());
-  for (size_t i = 0; i < top_level.size(); ++i) {
-    keyed.keys.push_back(KeyOf(thread->nodes[static_cast<size_t>(top_level[i])], sort));
-    positions[i] = static_cast<int64_t>(i);
-  }
-  StableSortIndices(
-      &positions,
+  for (const int64_t index : top_level) keyed.keys.push_back(KeyOf(thread->nodes[static_cast<size_t>(index)], sort));
+  const std::vector<int64_t> order = SortedPositions(
+      top_level.size(),
       [](const void* context, int64_t a, int64_t b) {
         const auto& k = *static_cast<const Keyed*>(context);
         return Before(k.keys[static_cast<size_t>(a)], k.keys[static_cast<size_t>(b)], k.sort);
       },
       &keyed);
-  std::vector<int64_t> sorted(top_level.size());
-  for (size_t i = 0; i < positions.size(); ++i) sorted[i] = top_level[static_cast<size_t>(positions[i])];
+  std::vector<int64_t> sorted;
+  sorted.reserve(order.size());
+  for (const int64_t at : order) sorted.push_back(top_level[static_cast<size_t>(at)]);
   top_level = std::move(sorted);
 }
 

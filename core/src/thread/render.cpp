@@ -90,10 +90,8 @@ NamedMessage MakeButton(std::string_view head, std::string_view label, std::stri
 
 // The ids in byte order, for binary search.
 std::vector<std::string_view> SortedIds(const std::vector<std::string>& ids) {
-  std::vector<int64_t> order(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) order[i] = static_cast<int64_t>(i);
-  StableSortIndices(
-      &order,
+  const std::vector<int64_t> order = SortedPositions(
+      ids.size(),
       [](const void* context, int64_t a, int64_t b) {
         const auto& list = *static_cast<const std::vector<std::string>*>(context);
         return hot::Less(list[static_cast<size_t>(a)], list[static_cast<size_t>(b)]);
