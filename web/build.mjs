@@ -44,11 +44,10 @@ const cssAsText = {
   },
 };
 
-async function minifyCss(entry, outfile) {
-  const { code } = await esbuild.transform(await readFile(at(entry), 'utf8'), {
-    loader: 'css',
-    minify: true,
-  });
+// One minified stylesheet from one or more sources, in order.
+async function minifyCss(entries, outfile) {
+  const sources = await Promise.all(entries.map((entry) => readFile(at(entry), 'utf8')));
+  const { code } = await esbuild.transform(sources.join('\n'), { loader: 'css', minify: true });
   await writeFile(path.join(dist, outfile), code);
 }
 
@@ -88,11 +87,11 @@ await bundle('web/frame.js', 'parley-frame.js', 'esm', [cssAsText], ['node:*']);
 const interactionKeys = Object.keys((await import(pathToFileURL(at('web/widget/interact-strings.js')).href)).default);
 for (const file of await readdir(at('web/widget/lang'))) {
   const code = path.basename(file, '.js');
-  const thread = `core/src/i18n/thread_strings/${code}.json`;
-  const hasThread = await readFile(at(thread)).then(() => true, () => false);
+  // The core's translation, if it has one (the thread is worded in English otherwise).
+  const thread = await readFile(at(`core/src/i18n/thread_strings/${code}.json`), 'utf8').then(JSON.parse, () => null);
   const words = (await import(pathToFileURL(at('web/widget/lang', file)).href)).default;
   const half = (interaction) => Object.fromEntries(Object.entries(words).filter(([key]) => interactionKeys.includes(key) == interaction));
-  const reading = hasThread ? { ...half(false), thread: JSON.parse(await readFile(at(thread), 'utf8')) } : half(false);
+  const reading = thread ? { ...half(false), thread } : half(false);
   for (const [name, value] of [[`parley-lang-${code}.js`, reading], [`parley-lang-${code}-interact.js`, half(true)]]) {
     const { code: js } = await esbuild.transform(`export default ${JSON.stringify(value)};`, { minify: true, format: 'esm', target, charset: 'utf8' });
     await writeFile(path.join(dist, name), js);
@@ -107,14 +106,10 @@ await writeFile(
 await mkdir(path.join(dist, 'admin'), { recursive: true });
 await bundle('web/admin/admin.js', 'admin/admin.js', 'esm', [], ['node:*']);
 await copyFile(at('web/admin/index.html'), path.join(dist, 'admin/index.html'));
-await minifyCss('web/admin/admin.css', 'admin/admin.css');
+await minifyCss(['web/admin/admin.css'], 'admin/admin.css');
 // For pages that link the stylesheet (and browsers without constructable stylesheets): the
 // widget's and the interaction chunk's styles in one file.
-{
-  const both = (await readFile(at('web/parley.css'), 'utf8')) + (await readFile(at('web/interact.css'), 'utf8'));
-  const { code } = await esbuild.transform(both, { loader: 'css', minify: true });
-  await writeFile(path.join(dist, 'parley.css'), code);
-}
+await minifyCss(['web/parley.css', 'web/interact.css'], 'parley.css');
 
 // What the reader's browser loads to show comments, then the rest (bench/size.mjs has the
 // full breakdown and the budgets).

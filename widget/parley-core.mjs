@@ -78,11 +78,9 @@ function toTape(value) {
   // Tags: 0 null, 1 false, 2 true, 3 number, 4 string, 5 array, 6 object.
   const words = [];
   const strings = [];
-  let length = 0;
   const text = (string) => {
     words.push(string.length);
     strings.push(string);
-    length += string.length;
   };
   const skipped = (item) => item === undefined || typeof item == 'function';
   const write = (item, depth) => {
@@ -111,7 +109,8 @@ function toTape(value) {
     }
   };
   write(typeof value == 'string' ? JSON.parse(value) : value, 0);
-  return { words, strings, length };
+  // The strings in one text: one encodeInto of their concatenation beats one per string.
+  return { words, text: strings.join('') };
 }
 
 // Instantiates one module and returns `call(export, ...strings)`, which passes string (or tape)
@@ -139,7 +138,7 @@ async function openBridge(module) {
     // UTF-16 to UTF-8 takes at most 3 bytes per code unit; encoding straight into the core's
     // memory saves a copy per call, which short comments feel most.
     let needed = 16;
-    for (const value of strings) needed += value?.words ? 8 + value.words.length * 4 + value.length * 3 : (value ?? '').length * 3;
+    for (const value of strings) needed += value?.words ? 8 + value.words.length * 4 + value.text.length * 3 : (value ?? '').length * 3;
     const block = bridge.parley_alloc(needed);
     try {
       if (block === 0) throw new Error('parley: the core ran out of memory');
@@ -154,10 +153,8 @@ async function openBridge(module) {
           pointer = (pointer + 3) & ~3;
           words[pointer >> 2] = value.words.length;
           words.set(value.words, (pointer >> 2) + 1);
-          // The strings in one go: one encodeInto of their concatenation beats one per string.
           const start = pointer + 4 + value.words.length * 4;
-          const text = value.strings.join('');
-          written = start - pointer + encoder.encodeInto(text, heap.subarray(start, start + text.length * 3)).written;
+          written = start - pointer + encoder.encodeInto(value.text, heap.subarray(start, start + value.text.length * 3)).written;
         } else {
           const text = value ?? '';
           written = encoder.encodeInto(text, heap.subarray(pointer, pointer + text.length * 3)).written;

@@ -566,10 +566,12 @@ export async function mount(host, o, pre = {}) {
     return instance;
   }
   render();
-  // Comments are on screen: now the composer's behaviour (the form has been there all along).
-  loadInteraction().then(({ wireComposer }) => {
+  // Comments are on screen: now the composer's behaviour (the form has been there all along)
+  // and live updates.
+  loadInteraction().then(({ wireComposer, startLive }) => {
     composer = wireComposer(ctx, {}, composerForm, posted);
     composer.refresh();
+    if (!closed) liveUpdates = startLive({ ...widget, held, newButton, firstPage: () => api.list({ sort, limit: PAGE_SIZE }) });
   }, () => {});
   host.dataset.parleyState = 'ready';
   host.dataset.parleyCoreVersion = core.version();
@@ -578,9 +580,6 @@ export async function mount(host, o, pre = {}) {
     composer?.refresh();
     actions?.decorate();
   });
-  loadInteraction().then(({ startLive }) => {
-    if (!closed) liveUpdates = startLive({ ...widget, held, newButton, firstPage: () => api.list({ sort, limit: PAGE_SIZE }) });
-  }, () => {});
   reveal(o.hash ?? location.hash);
   o.emit?.('ready', { thread: o.thread, count: comments.length });
   return instance;
