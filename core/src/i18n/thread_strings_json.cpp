@@ -25,29 +25,8 @@ struct Form {
   std::string_view PluralForms::*member;
 };
 
-constexpr PluralField kPluralFields[] = {
-    {"commentCount", &ThreadStrings::comment_count},
-    {"moreReplies", &ThreadStrings::more_replies},
-};
-
-constexpr TextField kTextFields[] = {
-    {"commentsLabel", &ThreadStrings::comments_label}, {"loadMore", &ThreadStrings::load_more},
-    {"inReplyTo", &ThreadStrings::in_reply_to},        {"orphan", &ThreadStrings::orphan},
-    {"deleted", &ThreadStrings::deleted},              {"unavailable", &ThreadStrings::unavailable},
-    {"reply", &ThreadStrings::reply},                  {"replyLabel", &ThreadStrings::reply_label},
-    {"report", &ThreadStrings::report},                {"reportLabel", &ThreadStrings::report_label},
-    {"upvoteLabel", &ThreadStrings::upvote_label},     {"downvoteLabel", &ThreadStrings::downvote_label},
-    {"edited", &ThreadStrings::edited},                {"pending", &ThreadStrings::pending},
-    {"rejected", &ThreadStrings::rejected},            {"pinned", &ThreadStrings::pinned},
-    {"said", &ThreadStrings::said},                    {"badgeStaff", &ThreadStrings::badge_staff},
-    {"badgeVerified", &ThreadStrings::badge_verified}, {"badgeModerator", &ThreadStrings::badge_moderator},
-    {"anonymous", &ThreadStrings::anonymous},
-};
-
-constexpr Form kForms[] = {
-    {"zero", &PluralForms::zero}, {"one", &PluralForms::one},   {"two", &PluralForms::two},
-    {"few", &PluralForms::few},   {"many", &PluralForms::many}, {"other", &PluralForms::other},
-};
+// Every field's JSON name (thread_strings/*.json) with its member, from the generator's list.
+#include "thread_string_fields.inc"
 
 // A message as text the thread may hold: valid UTF-8 without control characters, kept alive
 // in `storage` (the renderer escapes it where it is written).
