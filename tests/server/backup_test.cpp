@@ -46,6 +46,8 @@ TEST(Backup, ExportThenImportRestoresEverything) {
   EXPECT_EQ(document["version"], 1);
   ASSERT_EQ(document["threads"].size(), 2u);
   EXPECT_EQ(document["threads"][0]["comments"][0]["private"]["email"], "ann@example.com");
+  // The body's HTML is derived from the body, so an export keeps only the source.
+  EXPECT_FALSE(document["threads"][0]["comments"][0].contains("bodyHtml"));
 
   ParsedImport parsed = ReadExport(text);
   ASSERT_TRUE(parsed.ok()) << parsed.errors.front();

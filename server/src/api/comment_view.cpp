@@ -16,7 +16,7 @@ nlohmann::json NullableText(const std::string& text) {
 
 }  // namespace
 
-nlohmann::json PublicComment(const storage::StoredComment& comment) {
+nlohmann::json CommentModel(const storage::StoredComment& comment) {
   nlohmann::json author = {{"name", comment.author_name}};
   if (!comment.author_id.empty()) author["id"] = comment.author_id;
   if (!comment.author_badges.empty()) author["badges"] = comment.author_badges;
@@ -26,15 +26,20 @@ nlohmann::json PublicComment(const storage::StoredComment& comment) {
       {"parent", NullableText(comment.parent)},
       {"author", author},
       {"body", comment.body},
-      // Rendered here, by the same core, so a reader's browser shows comments without
-      // downloading the markup renderer (docs/API.md).
-      {"bodyHtml", core_adapters::RenderMarkup(comment.body)},
       {"created", comment.created},
       {"edited", NullableText(comment.edited)},
       {"score", {{"up", comment.up}, {"down", comment.down}}},
       {"status", storage::StatusName(comment.status)},
       {"pinned", comment.pinned},
   };
+}
+
+nlohmann::json PublicComment(const storage::StoredComment& comment) {
+  nlohmann::json json = CommentModel(comment);
+  // Rendered here, by the same core, so a reader's browser shows comments without
+  // downloading the markup renderer (docs/API.md).
+  json["bodyHtml"] = core_adapters::RenderMarkup(comment.body);
+  return json;
 }
 
 nlohmann::json OwnComment(const storage::StoredComment& comment) {

@@ -11,8 +11,11 @@
 // place where they are left out.
 namespace parley::api {
 
-// The public JSON of one comment in the comment model (docs/API.md), with `bodyHtml`, the
-// body as the core renders it.
+// One comment in the comment model (docs/API.md): what exports keep.
+nlohmann::json CommentModel(const storage::StoredComment& comment);
+
+// The public JSON of one comment: the comment model with `bodyHtml`, the body as the core
+// renders it.
 nlohmann::json PublicComment(const storage::StoredComment& comment);
 
 // A comment the viewer may not see but whose replies they may: its place in the tree with

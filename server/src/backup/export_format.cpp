@@ -20,8 +20,8 @@ constexpr size_t kMaxIdBytes = 128;
 constexpr size_t kMaxReportedErrors = 20;
 
 nlohmann::json ExportComment(const storage::StoredComment& comment) {
-  nlohmann::json json = api::PublicComment(comment);
-  json.erase("bodyHtml");  // derived from the body; an import renders it again
+  // The model without bodyHtml, which is derived from the body and rendered again when read.
+  nlohmann::json json = api::CommentModel(comment);
   json["private"] = {{"email", comment.author_email}, {"ipHash", comment.ip_hash}};
   return json;
 }
