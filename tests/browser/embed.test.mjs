@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { launchChromium } from '../support/browser.mjs';
-import { startAll, articlePage, openArticle, postComment, uniqueThread, waitReady } from './harness.mjs';
+import { startAll, articlePage, holdBack, openArticle, postComment, uniqueThread, waitReady } from './harness.mjs';
 
 const SECRET = 'a shared secret for the browser tests';
 let env;
@@ -76,25 +76,19 @@ test('Parley.login signs the reader in with the site’s token; logout signs the
 
 test('a login while the widget is still loading reaches it once it is there', async () => {
   const thread = uniqueThread('login-early');
-  let release;
-  const gate = new Promise((resolve) => (release = resolve));
-  const hold = async (route) => {
-    await gate;
-    await route.continue();
-  };
   // The widget module is held back until the page has called Parley.login.
-  await env.browser.context.route('**/parley-widget.js', hold);
+  const widget = await holdBack(env.browser.context, '**/parley-widget.js');
   try {
     const tab = await openArticle(env, `/${thread}`, { html: articlePage({ server: env.parley.url, thread }) }, { wait: false });
     await tab.waitForFunction(() => document.getElementById('parley-thread')?.dataset.parleyState === 'loading');
     await tab.evaluate((value) => window.Parley.login(value), signIn('user-7', 'Early Bird'));
-    release();
+    widget.release();
     await waitReady(tab);
     assert.equal(await tab.getByLabel('Name', { exact: true }).isVisible(), false, 'signed in: no name field');
     assert.match(await tab.locator('#parley-thread .parley-signed-in').textContent(), /Early Bird/);
     await tab.close();
   } finally {
-    await env.browser.context.unroute('**/parley-widget.js', hold);
+    await widget.stop();
   }
 });
 

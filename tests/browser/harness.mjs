@@ -190,6 +190,25 @@ export async function openArticle(env, pathname, page, { context = env.browser.c
   return tab;
 }
 
+// Holds back every request matching `pattern` in `context` until release() (to act while a
+// file is still on its way); stop() releases and removes the route.
+export async function holdBack(context, pattern) {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  const hold = async (route) => {
+    await gate;
+    await route.continue();
+  };
+  await context.route(pattern, hold);
+  return {
+    release,
+    async stop() {
+      release();
+      await context.unroute(pattern, hold);
+    },
+  };
+}
+
 export const waitReady = (tab) =>
   tab.waitForFunction(() => document.getElementById('parley-thread')?.dataset.parleyState === 'ready', null, { timeout: 15000 });
 

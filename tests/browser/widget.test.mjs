@@ -4,7 +4,7 @@
 // branches, permalinks, and the takeover of server-rendered HTML.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, articlePage, openArticle, postComment, uniqueThread, waitReady } from './harness.mjs';
+import { startAll, articlePage, holdBack, openArticle, postComment, uniqueThread, waitReady } from './harness.mjs';
 
 let env;
 
@@ -246,13 +246,7 @@ test('the draft survives a reload, and a failed post is retried with a visible s
 test('before the interaction chunk arrives, typing keeps a draft and Post waits for it: nothing is lost', async () => {
   const thread = uniqueThread('early');
   // Hold parley-interact.js back until the reader has typed and pressed Post.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  const hold = async (route) => {
-    await held;
-    await route.continue();
-  };
-  await env.browser.context.route('**/parley-interact.js', hold);
+  const chunk = await holdBack(env.browser.context, '**/parley-interact.js');
   try {
     const tab = await open(thread);
     await tab.getByLabel('Name', { exact: true }).fill('Early');
@@ -263,7 +257,7 @@ test('before the interaction chunk arrives, typing keeps a draft and Post waits 
     await tab.getByRole('button', { name: 'Post comment', exact: true }).click();
     await sleep(300);
     assert.equal((await list(thread)).length, 0, 'nothing is sent before the chunk');
-    release();
+    chunk.release();
     const mine = articles(tab).first();
     await mine.waitFor();
     assert.equal(await mine.locator('.parley-author').textContent(), 'Early');
@@ -274,8 +268,7 @@ test('before the interaction chunk arrives, typing keeps a draft and Post waits 
     assert.deepEqual(tab.errors, []);
     await tab.close();
   } finally {
-    release();
-    await env.browser.context.unroute('**/parley-interact.js', hold);
+    await chunk.stop();
   }
 });
 

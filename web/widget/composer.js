@@ -1,7 +1,7 @@
 // The composer's behaviour, in the interaction chunk (interact.js): a live preview rendered by the
 // core, instant policy feedback (the offending spans highlighted in place, the reasons listed
-// in the reader's language), the draft kept in localStorage until the comment is posted, and
-// posting with retries. It wires a form from composer-form.js.
+// in the reader's language), and posting with retries, which clears the draft the form has
+// kept since the first keystroke. It wires a form from composer-form.js.
 import { h, parse, sleep, t, save, buildComposerForm } from './kit.js';
 import { byteRangeToIndices } from './offsets.js';
 import { refusalText } from './refusals.js';
@@ -130,12 +130,11 @@ export function wireComposer(ctx, mode, parts, done) {
     if (changed) ctx.announce(`${t(blocking ? 'rejected' : 'review')} ${next.reasons.map((r) => r.message).join(' ')}`);
   }
 
-  // Preview and verdict for the current text; keeps the draft.
+  // Preview and verdict for the current text (the draft is kept by the form, composer-form.js).
   function refresh() {
     clearTimeout(timer);
     grow();
     const text = textarea.value;
-    if (draftKey) save(draftKey, text);
     const core = ctx.core;
     if (!core) return;
     const blank = !text.trim();
