@@ -8,6 +8,7 @@
 #include "parley/text/folded_text.h"
 #include "personal_attacks.h"
 #include "span_order.h"
+#include "term_match_scan.h"
 #include "text_shape.h"
 
 namespace parley::policy {
@@ -148,13 +149,22 @@ Verdict CheckComment(std::string_view text, const Policy& policy, std::string_vi
       internal::IsShouting(folded, settings.shouting)) {
     verdict.Add(ReasonCode::kShouting, ToAction(settings.shouting.action));
   }
-  AddWordReasons(compiled.words.FindAll(folded), &verdict);
+  // The word lists and the attack lexicon walk the text together (term_match_scan.h).
+  std::vector<TermMatch> words;
+  const auto add_word = [&words](const TermMatch& match) { words.push_back(match); };
   if (settings.personal_attacks != RuleAction::kOff) {
+    internal::PersonalAttackFinder attacks(folded, compiled.attack_roles);
+    TermMatcher::ForEachMatchOfBoth(
+        compiled.words, add_word, compiled.attack_words,
+        [&attacks](const TermMatch& match) PARLEY_HOT_LAMBDA { attacks.Mark(match); }, folded);
+    AddWordReasons(words, &verdict);
     const Action action = ToAction(settings.personal_attacks);
-    for (const Span& span :
-         internal::FindPersonalAttacks(folded, compiled.attack_words, compiled.attack_roles)) {
+    for (const Span& span : attacks.Finish()) {
       verdict.Add(ReasonCode::kPersonalAttack, action, span);
     }
+  } else {
+    compiled.words.ForEachMatch(folded, add_word);
+    AddWordReasons(words, &verdict);
   }
   AddLinkReasons(text, settings, compiled, &verdict);
   if (settings.floods.action != RuleAction::kOff) {

@@ -102,6 +102,24 @@ bool IsLinkTld(std::string_view tld) {
   return kLinkTlds.find(needle) != std::string_view::npos;
 }
 
+// Where the scan below may find a host next: every host has a dot followed by a label
+// character ("example.com") or a scheme's "://", so from `pos` this finds the next of those
+// and returns the start of the word before it (not before `pos`), or `size` if there is none.
+// Most comments have few or none, and the per-word work is then skipped for the rest.
+PARLEY_HOT size_t NextCandidate(const char* bytes, size_t size, size_t pos) {
+  for (size_t at = pos; at + 1 < size; ++at) {
+    const char c = bytes[at];
+    if (c != '.' && c != ':') continue;
+    const bool dotted = c == '.' && IsLabelChar(bytes[at + 1]);
+    const bool scheme = c == ':' && bytes[at + 1] == '/' && at + 2 < size && bytes[at + 2] == '/';
+    if (!dotted && !scheme) continue;
+    size_t start = at;
+    while (start > pos && IsLabelChar(bytes[start - 1])) --start;
+    return start;
+  }
+  return size;
+}
+
 }  // namespace
 
 std::vector<HostMention> FindHosts(std::string_view text) {
@@ -110,6 +128,7 @@ std::vector<HostMention> FindHosts(std::string_view text) {
   const size_t size = text.size();
   size_t pos = 0;
   while (pos < size) {
+    pos = NextCandidate(bytes, size, pos);
     // A name starts at a label character that follows none (nor ".", "@" or "/"): skip to the
     // next label character, and past the rest of a run that cannot start one.
     while (pos < size && !IsLabelChar(bytes[pos])) ++pos;

@@ -14,18 +14,8 @@ namespace {
 using text::FoldedText;
 using text::Symbol;
 
-// What separates a token from the one before it.
-enum class Gap : uint8_t { kStart, kSoft, kSpace, kClause, kSentence };
-
-// A word or word part (split at soft boundaries, so "you're" is "you" + "re").
-struct Token {
-  uint32_t start;
-  uint32_t end;
-  Gap gap_before;
-  uint16_t roles = 0;
-  size_t phrase_end = 0;  // last token of a multi-token insult starting here, if any
-  bool phrase = false;
-};
+using Gap = AttackGap;
+using Token = AttackToken;
 
 // Tokens in the range of an attack pattern are few: the walk from "you" to the insult stops
 // after this many words, so the rule stays linear however the text is built.
@@ -184,34 +174,14 @@ class AttackFinder {
 
 }  // namespace
 
-std::vector<Span> FindPersonalAttacks(const FoldedText& text, const TermMatcher& lexicon,
-                                      const std::vector<uint16_t>& roles) {
-  // Not a vector: every entry is written, so none needs initialising.
-  const std::unique_ptr<uint32_t[]> token_of_symbol(new uint32_t[text.symbols.size() + 1]);
-  std::vector<Token> tokens = Tokenize(text, token_of_symbol.get());
-  const uint32_t* token_of = token_of_symbol.get();
-  const uint16_t* role_of = roles.data();
-  Token* token_array = tokens.data();
-  lexicon.ForEachMatch(text, [&](const TermMatch& match) PARLEY_HOT_LAMBDA {
-    const size_t first = token_of[match.first_symbol];
-    const size_t last = token_of[match.last_symbol];
-    const uint16_t match_roles = role_of[match.term];
-    Token& token = token_array[first];
-    if (first == last) {
-      token.roles = static_cast<uint16_t>(token.roles | match_roles);
-    } else {
-      // A phrase ("waste of space", "shut up") is recorded on its first token.
-      token.roles =
-          static_cast<uint16_t>(token.roles | (match_roles & (kInsult | kPhrase | kImperative)));
-      token.phrase = token.phrase || (match_roles & kInsult) != 0;
-      token.phrase_end = std::max(token.phrase_end, last);
-    }
-    if ((match_roles & (kPhrase | kImperative)) != 0) {
-      token.phrase_end = std::max({token.phrase_end, last, first});
-    }
-  });
+PersonalAttackFinder::PersonalAttackFinder(const FoldedText& text, const std::vector<uint16_t>& roles)
+    : token_of_(new uint32_t[text.symbols.size() + 1]), role_of_(roles.data()) {
+  tokens_ = Tokenize(text, token_of_.get());
+}
+
+std::vector<Span> PersonalAttackFinder::Finish() const {
   // Finds come in order of their first token, so of their start.
-  const std::vector<Span> spans = AttackFinder(tokens.data(), tokens.size()).Run();
+  const std::vector<Span> spans = AttackFinder(tokens_.data(), tokens_.size()).Run();
   // Keep the outermost of overlapping finds ("you idiot" found from "you" and from "idiot").
   std::vector<Span> merged;
   for (const Span& span : spans) {
@@ -222,6 +192,13 @@ std::vector<Span> FindPersonalAttacks(const FoldedText& text, const TermMatcher&
     merged.push_back(span);
   }
   return merged;
+}
+
+std::vector<Span> FindPersonalAttacks(const FoldedText& text, const TermMatcher& lexicon,
+                                      const std::vector<uint16_t>& roles) {
+  PersonalAttackFinder finder(text, roles);
+  lexicon.ForEachMatch(text, [&finder](const TermMatch& match) PARLEY_HOT_LAMBDA { finder.Mark(match); });
+  return finder.Finish();
 }
 
 }  // namespace parley::policy::internal

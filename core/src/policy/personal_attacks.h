@@ -1,8 +1,11 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "attack_lexicon.h"
 #include "parley/policy/term_matcher.h"
 #include "parley/text/folded_text.h"
 
@@ -14,11 +17,66 @@ struct Span {
   uint32_t end;
 };
 
+// What separates a word (or word part) from the one before it.
+enum class AttackGap : uint8_t { kStart, kSoft, kSpace, kClause, kSentence };
+
+// A word or word part (split at soft boundaries, so "you're" is "you" + "re"), with the roles
+// the attack lexicon gives it.
+struct AttackToken {
+  uint32_t start;
+  uint32_t end;
+  AttackGap gap_before;
+  uint16_t roles = 0;
+  size_t phrase_end = 0;  // last token of a multi-token insult starting here, if any
+  bool phrase = false;
+};
+
 // Finds insults aimed at the person addressed: "you idiot", "you're a moron", "only a fool like
 // you", "you people are idiots", "ты идиот", "what an idiot you are", and attacks that need no
 // name ("shut the fuck up", "заткнись"). Disagreement ("you are wrong"), negation ("you are not
 // an idiot") and insults about someone absent ("the idiots in parliament") do not count.
-// `lexicon` is the compiled attack lexicon and `roles` its AttackRole bits by term.
+//
+// In three steps, so that the lexicon's matches can come from a pass over the text shared with
+// the word lists (TermMatcher::ForEachMatchOfBoth): construct (splits the text into tokens),
+// Mark every match of the compiled attack lexicon, then Finish.
+class PersonalAttackFinder {
+ public:
+  // `roles` holds the lexicon's AttackRole bits by term; both must outlive the finder.
+  PersonalAttackFinder(const text::FoldedText& text, const std::vector<uint16_t>& roles);
+
+  // Gives the words a lexicon match covers their roles.
+  [[gnu::always_inline]] inline void Mark(const TermMatch& match);
+
+  // The attacks, outermost where they overlap, in order.
+  std::vector<Span> Finish() const;
+
+ private:
+  std::vector<AttackToken> tokens_;
+  // By symbol, the token it belongs to (0 for gaps); not a vector, since Tokenize writes every
+  // entry and none needs initialising.
+  std::unique_ptr<uint32_t[]> token_of_;
+  const uint16_t* role_of_;
+};
+
+void PersonalAttackFinder::Mark(const TermMatch& match) {
+  const size_t first = token_of_[match.first_symbol];
+  const size_t last = token_of_[match.last_symbol];
+  const uint16_t match_roles = role_of_[match.term];
+  AttackToken& token = tokens_[first];
+  if (first == last) {
+    token.roles = static_cast<uint16_t>(token.roles | match_roles);
+  } else {
+    // A phrase ("waste of space", "shut up") is recorded on its first token.
+    token.roles = static_cast<uint16_t>(token.roles | (match_roles & (kInsult | kPhrase | kImperative)));
+    token.phrase = token.phrase || (match_roles & kInsult) != 0;
+    token.phrase_end = std::max(token.phrase_end, last);
+  }
+  if ((match_roles & (kPhrase | kImperative)) != 0) {
+    token.phrase_end = std::max({token.phrase_end, last, first});
+  }
+}
+
+// All three steps over a lexicon of its own (tests and callers that check nothing else).
 std::vector<Span> FindPersonalAttacks(const text::FoldedText& text, const TermMatcher& lexicon,
                                       const std::vector<uint16_t>& roles);
 

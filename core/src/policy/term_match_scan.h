@@ -56,74 +56,124 @@ PARLEY_HOT bool AcceptsAt(const text::Symbol* symbols, size_t last, uint32_t len
 
 }  // namespace internal
 
-template <class Visit>
-void TermMatcher::ForEachMatch(const text::FoldedText& text, Visit&& visit) const {
-  if (terms_.empty()) return;
-  if (!next16_.empty()) {
-    Scan(next16_.data(), text, visit);
-  } else {
-    Scan(next_.data(), text, visit);
-  }
-}
-
+// One automaton walking the symbols of one text: its tables as raw arrays (this runs once per
+// symbol of every comment, see text/hot.h), its state, and what it does with a match.
 template <class Entry, class Visit>
-void TermMatcher::Scan(const Entry* next, const text::FoldedText& text, Visit& visit) const {
-  using Bits = internal::TableBits<Entry>;
-  // Raw arrays: this loop runs once per symbol of every comment (see text/hot.h).
-  const text::Symbol* symbols = text.symbols.data();
-  const size_t count = text.symbols.size();
-  const uint32_t* output_link = output_link_.data();
-  const uint32_t* output_begin = output_begin_.data();
-  const uint32_t* outputs = outputs_.data();
-  const CompiledTerm* terms = terms_.data();
-  const uint8_t* runs = runs_.data();
-  const uint16_t* ascii_index = ascii_index_;
-  const size_t width = width_;
-  // A match of "*fuck*" inside "motherfucking" reports the whole word part, which is what a
-  // reader should see highlighted. The walk to the part's ends is bounded, so a hostile word
-  // of many matches stays linear (a part longer than that is reported as far as the bound).
-  constexpr size_t kMaxWalk = 64;
-  const auto segment_start = [symbols](size_t i) {
-    for (size_t steps = 0; steps < kMaxWalk && i > 0 && !(symbols[i].flags & text::kSegmentStart);
-         ++steps) {
-      --i;
-    }
-    return symbols[i].start;
-  };
-  const auto segment_end = [symbols, count](size_t i) {
-    for (size_t steps = 0;
-         steps < kMaxWalk && i + 1 < count && !(symbols[i].flags & text::kSegmentEnd); ++steps) {
-      ++i;
-    }
-    return symbols[i].end;
-  };
-  uint32_t state = 0;
-  for (size_t i = 0; i < count; ++i) {
-    const char32_t key = symbols[i].key;
-    const uint16_t symbol = key < 128 ? ascii_index[key] : SymbolIndex(key);
-    const uint32_t step = next[state * width + symbol];
-    state = step & Bits::kState;
+class TermMatcher::Cursor {
+ public:
+  Cursor(const TermMatcher& matcher, const Entry* next, const text::FoldedText& text, Visit& visit)
+      : matcher_(matcher),
+        next_(next),
+        width_(matcher.width_),
+        ascii_index_(matcher.ascii_index_),
+        output_link_(matcher.output_link_.data()),
+        output_begin_(matcher.output_begin_.data()),
+        outputs_(matcher.outputs_.data()),
+        terms_(matcher.terms_.data()),
+        runs_(matcher.runs_.data()),
+        symbols_(text.symbols.data()),
+        count_(text.symbols.size()),
+        visit_(visit) {}
+
+  // Takes symbol `i` and reports the terms that end there.
+  PARLEY_HOT void Step(size_t i) {
+    using Bits = internal::TableBits<Entry>;
+    const char32_t key = symbols_[i].key;
+    const uint16_t symbol = key < 128 ? ascii_index_[key] : matcher_.SymbolIndex(key);
+    const uint32_t step = next_[state_ * width_ + symbol];
+    state_ = step & Bits::kState;
     // Nothing to report, or only whole-word terms while this symbol ends no word. One test
     // rather than two: the first alone is taken on every third symbol of ordinary text, and
     // mispredicted just as often (the attack lexicon has one-letter words: "u", "r", "a").
     const bool reports = (step & Bits::kReports) != 0;
     const bool can_end =
-        ((symbols[i].flags & text::kSegmentEnd) | (step & Bits::kReportsInside)) != 0;
-    if (!(reports & can_end)) continue;
+        ((symbols_[i].flags & text::kSegmentEnd) | (step & Bits::kReportsInside)) != 0;
+    if (reports & can_end) Report(i);
+  }
+
+ private:
+  // A match of "*fuck*" inside "motherfucking" reports the whole word part, which is what a
+  // reader should see highlighted. The walk to the part's ends is bounded, so a hostile word
+  // of many matches stays linear (a part longer than that is reported as far as the bound).
+  static constexpr size_t kMaxWalk = 64;
+
+  uint32_t SegmentStart(size_t i) const {
+    for (size_t steps = 0; steps < kMaxWalk && i > 0 && !(symbols_[i].flags & text::kSegmentStart);
+         ++steps) {
+      --i;
+    }
+    return symbols_[i].start;
+  }
+
+  uint32_t SegmentEnd(size_t i) const {
+    for (size_t steps = 0;
+         steps < kMaxWalk && i + 1 < count_ && !(symbols_[i].flags & text::kSegmentEnd); ++steps) {
+      ++i;
+    }
+    return symbols_[i].end;
+  }
+
+  void Report(size_t i) {
     // Outputs come longest first: the state's own terms, then shorter suffixes along the chain.
-    for (uint32_t s = state; s != 0; s = output_link[s]) {
-      for (uint32_t o = output_begin[s]; o < output_begin[s + 1]; ++o) {
-        const CompiledTerm& term = terms[outputs[o]];
-        if (!internal::AcceptsAt(symbols, i, term.length, term.free_start, term.free_end,
-                                 runs + term.runs_offset)) {
+    for (uint32_t s = state_; s != 0; s = output_link_[s]) {
+      for (uint32_t o = output_begin_[s]; o < output_begin_[s + 1]; ++o) {
+        const CompiledTerm& term = terms_[outputs_[o]];
+        if (!internal::AcceptsAt(symbols_, i, term.length, term.free_start, term.free_end,
+                                 runs_ + term.runs_offset)) {
           continue;
         }
         const size_t first = i + 1 - term.length;
-        visit(TermMatch{term.kind, term.spec, first, i,
-                        term.free_start ? segment_start(first) : symbols[first].start,
-                        term.free_end ? segment_end(i) : symbols[i].end});
+        visit_(TermMatch{term.kind, term.spec, first, i,
+                         term.free_start ? SegmentStart(first) : symbols_[first].start,
+                         term.free_end ? SegmentEnd(i) : symbols_[i].end});
       }
     }
+  }
+
+  const TermMatcher& matcher_;
+  const Entry* next_;
+  size_t width_;
+  const uint16_t* ascii_index_;
+  const uint32_t* output_link_;
+  const uint32_t* output_begin_;
+  const uint32_t* outputs_;
+  const CompiledTerm* terms_;
+  const uint8_t* runs_;
+  const text::Symbol* symbols_;
+  size_t count_;
+  Visit& visit_;
+  uint32_t state_ = 0;
+};
+
+template <class Visit>
+void TermMatcher::ForEachMatch(const text::FoldedText& text, Visit&& visit) const {
+  if (terms_.empty()) return;
+  const size_t count = text.symbols.size();
+  if (!next16_.empty()) {
+    Cursor<uint16_t, Visit> cursor(*this, next16_.data(), text, visit);
+    for (size_t i = 0; i < count; ++i) cursor.Step(i);
+  } else {
+    Cursor<uint32_t, Visit> cursor(*this, next_.data(), text, visit);
+    for (size_t i = 0; i < count; ++i) cursor.Step(i);
+  }
+}
+
+template <class VisitA, class VisitB>
+void TermMatcher::ForEachMatchOfBoth(const TermMatcher& a, VisitA&& visit_a, const TermMatcher& b,
+                                     VisitB&& visit_b, const text::FoldedText& text) {
+  // Two walks in one loop: each step waits on a table load that depends on the step before,
+  // and the two automata's waits overlap. Tables too large for 16-bit entries (site word
+  // lists of more than 16,384 states) walk one after the other.
+  if (a.terms_.empty() || b.terms_.empty() || a.next16_.empty() || b.next16_.empty()) {
+    a.ForEachMatch(text, visit_a);
+    b.ForEachMatch(text, visit_b);
+    return;
+  }
+  Cursor<uint16_t, VisitA> first(a, a.next16_.data(), text, visit_a);
+  Cursor<uint16_t, VisitB> second(b, b.next16_.data(), text, visit_b);
+  for (size_t i = 0, count = text.symbols.size(); i < count; ++i) {
+    first.Step(i);
+    second.Step(i);
   }
 }
 

@@ -73,6 +73,12 @@ class TermMatcher {
   template <class Visit>
   void ForEachMatch(const text::FoldedText& text, Visit&& visit) const;
 
+  // ForEachMatch of two matchers over one text in a single pass: `visit_a` gets a's matches,
+  // `visit_b` b's, each in FindAll's order (the two interleave by position).
+  template <class VisitA, class VisitB>
+  static void ForEachMatchOfBoth(const TermMatcher& a, VisitA&& visit_a, const TermMatcher& b,
+                                 VisitB&& visit_b, const text::FoldedText& text);
+
   // Number of automaton states (for tests and size reports).
   size_t StateCount() const { return state_count_; }
 
@@ -87,9 +93,9 @@ class TermMatcher {
   };
 
   uint16_t SymbolIndex(char32_t key) const;
-  // ForEachMatch over a table of `Entry` (uint16_t or uint32_t).
+  // The walk of the automaton over one text, with a table of `Entry` (uint16_t or uint32_t).
   template <class Entry, class Visit>
-  void Scan(const Entry* next, const text::FoldedText& text, Visit& visit) const;
+  class Cursor;
   // The next state through the sparse trie and failure links (used while building).
   uint32_t Step(uint32_t state, uint16_t symbol) const;
 
