@@ -21,34 +21,25 @@ using Token = AttackToken;
 // after this many words, so the rule stays linear however the text is built.
 constexpr size_t kMaxWordsBetween = 6;
 
-// The tokens of `text`, and for each symbol the token it belongs to (0 for gaps) in
-// `token_of` (room for one per symbol).
-std::vector<Token> Tokenize(const FoldedText& text, uint32_t* token_of) {
+// The tokens of `text`: its segments, with what separates each from the one before.
+std::vector<Token> Tokenize(const FoldedText& text) {
   const Symbol* symbols = text.symbols.data();
-  const size_t count = text.symbols.size();
   std::vector<Token> tokens;
-  tokens.reserve(count);  // at most one per symbol, so `last` below stays valid
-  Token* last = nullptr;
-  uint32_t last_index = 0;
-  Gap gap = Gap::kStart;
-  for (size_t i = 0; i < count; ++i) {
-    const Symbol& symbol = symbols[i];
-    if ((symbol.flags & text::kGap) != 0) {
-      gap = symbol.key == text::kSentenceGap ? Gap::kSentence
-            : symbol.key == text::kClauseGap ? Gap::kClause
-                                             : Gap::kSpace;
-      token_of[i] = 0;
-      continue;
+  tokens.reserve(text.segments.size());
+  for (const text::Segment& segment : text.segments) {
+    const Symbol& first = symbols[segment.first];
+    Gap gap = Gap::kSpace;
+    if (tokens.empty()) {
+      gap = Gap::kStart;
+    } else if ((first.flags & text::kWordStart) == 0) {
+      gap = Gap::kSoft;
+    } else if (segment.first > 0 && symbols[segment.first - 1].IsGap()) {
+      const char32_t key = symbols[segment.first - 1].key;
+      gap = key == text::kSentenceGap ? Gap::kSentence
+            : key == text::kClauseGap ? Gap::kClause
+                                      : Gap::kSpace;
     }
-    if ((symbol.flags & text::kSegmentStart) != 0) {
-      if (last != nullptr && (symbol.flags & text::kWordStart) == 0) gap = Gap::kSoft;
-      tokens.push_back(Token{symbol.start, symbol.end, gap});
-      last_index = static_cast<uint32_t>(tokens.size() - 1);
-      last = tokens.data() + last_index;
-      gap = Gap::kSpace;
-    }
-    last->end = symbol.end;
-    token_of[i] = last_index;
+    tokens.push_back(Token{first.start, symbols[segment.last - 1].end, gap});
   }
   return tokens;
 }
@@ -175,9 +166,7 @@ class AttackFinder {
 }  // namespace
 
 PersonalAttackFinder::PersonalAttackFinder(const FoldedText& text, const std::vector<uint16_t>& roles)
-    : token_of_(new uint32_t[text.symbols.size() + 1]), role_of_(roles.data()) {
-  tokens_ = Tokenize(text, token_of_.get());
-}
+    : tokens_(Tokenize(text)), segments_(text.segments), role_of_(roles.data()) {}
 
 std::vector<Span> PersonalAttackFinder::Finish() const {
   // Finds come in order of their first token, so of their start.

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <memory>
 #include <vector>
 
 #include "attack_lexicon.h"
@@ -41,7 +40,7 @@ struct AttackToken {
 // Mark every match of the compiled attack lexicon, then Finish.
 class PersonalAttackFinder {
  public:
-  // `roles` holds the lexicon's AttackRole bits by term; both must outlive the finder.
+  // `roles` holds the lexicon's AttackRole bits by term; it and `text` must outlive the finder.
   PersonalAttackFinder(const text::FoldedText& text, const std::vector<uint16_t>& roles);
 
   // Gives the words a lexicon match covers their roles.
@@ -51,16 +50,21 @@ class PersonalAttackFinder {
   std::vector<Span> Finish() const;
 
  private:
-  std::vector<AttackToken> tokens_;
-  // By symbol, the token it belongs to (0 for gaps); not a vector, since Tokenize writes every
-  // entry and none needs initialising.
-  std::unique_ptr<uint32_t[]> token_of_;
+  std::vector<AttackToken> tokens_;  // one per segment of the text
+  const std::vector<text::Segment>& segments_;
   const uint16_t* role_of_;
+  size_t last_token_ = 0;  // the token of the last match's last symbol
 };
 
 void PersonalAttackFinder::Mark(const TermMatch& match) {
-  const size_t first = token_of_[match.first_symbol];
-  const size_t last = token_of_[match.last_symbol];
+  // Matches come in order of their last symbol, so its token is found by walking forward, and
+  // the first symbol's by walking back from there (a match spans a few words at most).
+  const text::Segment* segments = segments_.data();
+  size_t last = last_token_;
+  while (last + 1 < segments_.size() && segments[last + 1].first <= match.last_symbol) ++last;
+  last_token_ = last;
+  size_t first = last;
+  while (first > 0 && segments[first].first > match.first_symbol) --first;
   const uint16_t match_roles = role_of_[match.term];
   AttackToken& token = tokens_[first];
   if (first == last) {

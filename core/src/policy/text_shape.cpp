@@ -32,41 +32,43 @@ PARLEY_HOT bool CanFlood(char32_t code_point) {
   return text::FoldCodePoint(code_point).char_class == CharClass::kLetter;
 }
 
-// A word of folded text, reduced to a hash of its letters (runs ignored: "no" and "nooo" are
-// the same word).
-struct WordKey {
-  uint64_t hash;
+// A word of folded text: its symbols [first, last), and its bytes in the original.
+struct Word {
+  uint32_t first;
+  uint32_t last;
   uint32_t start;
   uint32_t end;
 };
 
-std::vector<WordKey> Words(const text::FoldedText& folded) {
-  std::vector<WordKey> words;
-  WordKey word{0, 0, 0};
-  bool open = false;
+// The words of a folded text: maximal runs of segments joined without a gap.
+std::vector<Word> Words(const text::FoldedText& folded) {
   const text::Symbol* symbols = folded.symbols.data();
-  for (size_t i = 0, count = folded.symbols.size(); i < count; ++i) {
-    const text::Symbol& symbol = symbols[i];
-    if ((symbol.flags & text::kGap) != 0) {
-      if (open) words.push_back(word);
-      open = false;
-      continue;
+  std::vector<Word> words;
+  words.reserve(folded.segments.size());
+  for (const text::Segment& segment : folded.segments) {
+    if ((symbols[segment.first].flags & text::kWordStart) != 0 || words.empty()) {
+      words.push_back(Word{segment.first, segment.last, symbols[segment.first].start, 0});
     }
-    if (!open) {
-      word = WordKey{1469598103934665603ull, symbol.start, symbol.end};
-      open = true;
-    }
-    word.hash = (word.hash ^ symbol.key) * 1099511628211ull;
-    word.end = symbol.end;
+    words.back().last = segment.last;
+    words.back().end = symbols[segment.last - 1].end;
   }
-  if (open) words.push_back(word);
   return words;
 }
 
-void AddWordFloods(const std::vector<WordKey>& words, size_t phrase_length, int64_t max_repeats,
-                   std::vector<Span>* spans) {
+// Whether two words have the same letters, runs aside ("no" and "nooo" are the same word).
+// Most pairs differ in length or in their first letter.
+PARLEY_HOT bool SameWord(const text::Symbol* symbols, const Word& a, const Word& b) {
+  if (a.last - a.first != b.last - b.first) return false;
+  for (uint32_t k = 0; k < a.last - a.first; ++k) {
+    if (symbols[a.first + k].key != symbols[b.first + k].key) return false;
+  }
+  return true;
+}
+
+void AddWordFloods(const text::Symbol* symbols, const std::vector<Word>& words,
+                   size_t phrase_length, int64_t max_repeats, std::vector<Span>* spans) {
   size_t matched = 0;  // consecutive words equal to the word phrase_length before them
-  const WordKey* word = words.data();
+  const Word* word = words.data();
   auto flush = [&](size_t last) PARLEY_HOT_LAMBDA {
     const size_t repeats = matched / phrase_length + 1;
     if (matched > 0 && static_cast<int64_t>(repeats) > max_repeats) {
@@ -75,7 +77,7 @@ void AddWordFloods(const std::vector<WordKey>& words, size_t phrase_length, int6
     matched = 0;
   };
   for (size_t i = phrase_length, count = words.size(); i < count; ++i) {
-    if (word[i].hash == word[i - phrase_length].hash) {
+    if (SameWord(symbols, word[i], word[i - phrase_length])) {
       ++matched;
     } else {
       flush(i - 1);
@@ -100,9 +102,9 @@ std::vector<Span> FindFloods(const text::FoldedText& folded, const FloodRule& ru
     }
   }
 
-  const std::vector<WordKey> words = Words(folded);
+  const std::vector<Word> words = Words(folded);
   for (size_t phrase_length = 1; phrase_length <= 3; ++phrase_length) {
-    AddWordFloods(words, phrase_length, rule.max_repeated_words, &spans);
+    AddWordFloods(folded.symbols.data(), words, phrase_length, rule.max_repeated_words, &spans);
   }
   if (spans.empty()) return spans;
   std::vector<SpanKey> order;

@@ -354,7 +354,8 @@ PARLEY_HOT char32_t LeetLetter(char32_t c) { return c < 128 ? kLeetLetters.lette
 // have at least one atom each, so there are never more symbols than atoms).
 class SymbolWriter {
  public:
-  explicit SymbolWriter(Symbol* out) : out_(out) {}
+  // `segments` has room for one per piece (a segment holds at least one).
+  SymbolWriter(Symbol* out, Segment* segments) : out_(out), segments_(segments) {}
 
   // Starts a segment (a word, or a part of one after a soft boundary).
   PARLEY_HOT void BeginSegment(bool word_start, bool after_apostrophe) {
@@ -382,6 +383,8 @@ class SymbolWriter {
   PARLEY_HOT void EndSegment(bool word_end) {
     if (size_ > segment_begin_) {
       out_[size_ - 1].flags |= static_cast<uint8_t>(kSegmentEnd | (word_end ? kWordEnd : 0));
+      segments_[segment_count_++] =
+          Segment{static_cast<uint32_t>(segment_begin_), static_cast<uint32_t>(size_)};
     }
   }
 
@@ -395,9 +398,12 @@ class SymbolWriter {
   }
 
   size_t size() const { return size_; }
+  size_t segment_count() const { return segment_count_; }
 
  private:
   Symbol* out_;
+  Segment* segments_;
+  size_t segment_count_ = 0;
   size_t size_ = 0;
   size_t segment_begin_ = 0;
   uint8_t pending_flags_ = 0;
@@ -482,7 +488,8 @@ FoldedText FoldForMatching(std::string_view text) {
 
   // Written in place, then trimmed: never more symbols than atoms (see SymbolWriter).
   folded.symbols.resize(count);
-  SymbolWriter writer(folded.symbols.data());
+  folded.segments.resize(piece_count);
+  SymbolWriter writer(folded.symbols.data(), folded.segments.data());
   size_t k = 0;
   while (k < piece_count) {
     // A segment: pieces joined without a boundary.
@@ -515,6 +522,7 @@ FoldedText FoldForMatching(std::string_view text) {
     k = end;
   }
   folded.symbols.resize(writer.size());
+  folded.segments.resize(writer.segment_count());
   return folded;
 }
 

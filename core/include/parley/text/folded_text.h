@@ -73,6 +73,14 @@ struct UninitializedAllocator : std::allocator<T> {
 // The symbols of a folded text.
 using Symbols = std::vector<Symbol, UninitializedAllocator<Symbol>>;
 
+// A word, or a part of one after a soft boundary ("you're" is "you" + "re"): the symbols
+// [first, last). Its first symbol carries kSegmentStart, with kWordStart and kAfterApostrophe
+// as they apply; gap symbols stand only between words.
+struct Segment {
+  uint32_t first;
+  uint32_t last;
+};
+
 // A code point repeated in a row in the original text ("!!!!", "ааааа").
 struct CharacterRun {
   char32_t code_point;
@@ -85,6 +93,7 @@ struct CharacterRun {
 // original, counted in the same pass so that no rule reads the text again.
 struct FoldedText {
   Symbols symbols;
+  std::vector<Segment> segments;  // in order, covering every symbol but the gaps
   size_t letters = 0;   // letters of the original (ASCII digits aside), for the shouting rule
   size_t capitals = 0;  // ... and how many of them are capitals
   // Code points without leading and trailing whitespace (what a reader sees as the length;
