@@ -149,14 +149,14 @@ Verdict CheckComment(std::string_view text, const Policy& policy, std::string_vi
       internal::IsShouting(folded, settings.shouting)) {
     verdict.Add(ReasonCode::kShouting, ToAction(settings.shouting.action));
   }
-  // The word lists and the attack lexicon walk the text together (term_match_scan.h).
+  // The word lists and the attack lexicon are one automaton (compiled_policy.h).
   std::vector<TermMatch> words;
   const auto add_word = [&words](const TermMatch& match) { words.push_back(match); };
   if (settings.personal_attacks != RuleAction::kOff) {
     internal::PersonalAttackFinder attacks(folded, compiled.attack_roles);
-    TermMatcher::ForEachMatchOfBoth(
-        compiled.words, add_word, compiled.attack_words,
-        [&attacks](const TermMatch& match) PARLEY_HOT_LAMBDA { attacks.Mark(match); }, folded);
+    compiled.words.ForEachMatchByGroup(
+        folded, add_word,
+        [&attacks](const TermMatch& match) PARLEY_HOT_LAMBDA { attacks.Mark(match); });
     AddWordReasons(words, &verdict);
     const Action action = ToAction(settings.personal_attacks);
     for (const Span& span : attacks.Finish()) {

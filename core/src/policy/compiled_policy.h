@@ -12,9 +12,10 @@ namespace parley::policy::internal {
 
 struct CompiledPolicy {
   mutable std::atomic<uint32_t> references{1};  // Policy copies sharing this
-  TermMatcher words;                   // banned, suspect and allow terms, built-in and site's
-  TermMatcher attack_words;            // the personal-attack lexicon of the policy's languages
-  std::vector<uint16_t> attack_roles;  // AttackRole bits, by attack_words term index
+  // Group 0: banned, suspect and allow terms, built-in and site's. Group 1 (when the rule is
+  // on): the personal-attack lexicon of the policy's languages.
+  TermMatcher words;
+  std::vector<uint16_t> attack_roles;  // AttackRole bits, by term index (0 for group 0)
   std::vector<std::string> blocked_domains;  // normalised: lower case, no "www." or "*."
 };
 

@@ -36,7 +36,7 @@ struct AttackToken {
 // an idiot") and insults about someone absent ("the idiots in parliament") do not count.
 //
 // In three steps, so that the lexicon's matches can come from a pass over the text shared with
-// the word lists (TermMatcher::ForEachMatchOfBoth): construct (splits the text into tokens),
+// the word lists (TermMatcher::ForEachMatchByGroup): construct (splits the text into tokens),
 // Mark every match of the compiled attack lexicon, then Finish.
 class PersonalAttackFinder {
  public:

@@ -351,9 +351,46 @@ bool Policy::Compile(Settings settings, Policy* out, std::string* error) {
   for (const SiteList& list : site_lists) {
     for (const std::string& term : *list.terms) specs.push_back(TermSpec{term, list.kind});
   }
+  // The personal-attack lexicon shares the word lists' automaton as its group 1, so that one
+  // walk over a comment finds both (TermMatcher::ForEachMatchByGroup).
+  const size_t word_specs = specs.size();
+  if (settings.personal_attacks != RuleAction::kOff) {
+    // A word listed under two roles ("like" is a filler and a comparison) becomes one term
+    // with both roles, since the matcher reports one term per spelling.
+    compiled->attack_roles.assign(word_specs, 0);
+    for (size_t i = 0; i < internal::kAttackLexiconSize; ++i) {
+      const internal::AttackWords& words = internal::kAttackLexicon[i];
+      if (!Contains(settings.languages, words.language)) continue;
+      std::vector<TermSpec> entries;
+      AppendLines(words.words, TermKind::kBanned, &entries);
+      for (TermSpec& entry : entries) {
+        entry.match_plural = false;
+        entry.group = 1;
+        const auto same = std::find_if(specs.begin() + static_cast<std::ptrdiff_t>(word_specs),
+                                       specs.end(),
+                                       [&](const TermSpec& spec) { return spec.text == entry.text; });
+        if (same != specs.end()) {
+          const size_t index = static_cast<size_t>(same - specs.begin());
+          compiled->attack_roles[index] =
+              static_cast<uint16_t>(compiled->attack_roles[index] | words.roles);
+          continue;
+        }
+        specs.push_back(entry);
+        compiled->attack_roles.push_back(words.roles);
+      }
+    }
+  }
   std::vector<TermMatcher::Error> errors;
-  compiled->words = TermMatcher::Compile(specs, &errors);
-  if (!errors.empty()) {
+  std::vector<TermMatcher::Merge> merges;
+  compiled->words = TermMatcher::Compile(specs, &errors, &merges);
+  // A spelling shared by two attack words ("a" and Cyrillic "а") has the roles of both.
+  for (const TermMatcher::Merge& merge : merges) {
+    if (merge.kept < word_specs) continue;
+    compiled->attack_roles[merge.kept] = static_cast<uint16_t>(
+        compiled->attack_roles[merge.kept] | compiled->attack_roles[merge.absorbed]);
+  }
+  // Errors come in term order, so a site's bad term is reported before any lexicon entry.
+  if (!errors.empty() && errors.front().term < word_specs) {
     size_t index = errors.front().term;
     if (index < built_in) {
       *error = "built-in term " + Quoted(specs[index].text) + " " + errors.front().message;
@@ -367,39 +404,6 @@ bool Policy::Compile(Settings settings, Policy* out, std::string* error) {
         return false;
       }
       index -= list.terms->size();
-    }
-  }
-
-  if (settings.personal_attacks != RuleAction::kOff) {
-    // A word listed under two roles ("like" is a filler and a comparison) becomes one term
-    // with both roles, since the matcher reports one term per spelling.
-    std::vector<TermSpec> lexicon;
-    for (size_t i = 0; i < internal::kAttackLexiconSize; ++i) {
-      const internal::AttackWords& words = internal::kAttackLexicon[i];
-      if (!Contains(settings.languages, words.language)) continue;
-      std::vector<TermSpec> entries;
-      AppendLines(words.words, TermKind::kBanned, &entries);
-      for (TermSpec& entry : entries) {
-        entry.match_plural = false;
-        const auto same = std::find_if(lexicon.begin(), lexicon.end(), [&](const TermSpec& spec) {
-          return spec.text == entry.text;
-        });
-        if (same != lexicon.end()) {
-          const size_t index = static_cast<size_t>(same - lexicon.begin());
-          compiled->attack_roles[index] =
-              static_cast<uint16_t>(compiled->attack_roles[index] | words.roles);
-          continue;
-        }
-        lexicon.push_back(entry);
-        compiled->attack_roles.push_back(words.roles);
-      }
-    }
-    std::vector<TermMatcher::Merge> merges;
-    compiled->attack_words = TermMatcher::Compile(lexicon, nullptr, &merges);
-    // A spelling shared by two words ("a" and Cyrillic "а") has the roles of both.
-    for (const TermMatcher::Merge& merge : merges) {
-      compiled->attack_roles[merge.kept] = static_cast<uint16_t>(
-          compiled->attack_roles[merge.kept] | compiled->attack_roles[merge.absorbed]);
     }
   }
 

@@ -1,9 +1,9 @@
 #pragma once
 
-// TermMatcher::ForEachMatch: the one pass of the automaton over folded text. A template, so
-// each caller gets the loop with its own handling of a match inlined: the personal-attack rule
-// marks tokens as it goes instead of collecting a vector of matches first (its lexicon matches
-// most short words: "you", "a", "the", "is").
+// TermMatcher::ForEachMatch and ForEachMatchByGroup: the one pass of the automaton over folded
+// text. Templates, so each caller gets the loop with its own handling of a match inlined: the
+// personal-attack rule marks tokens as it goes instead of collecting a vector of matches first
+// (its lexicon matches most short words: "you", "a", "the", "is").
 
 #include <cstddef>
 #include <cstdint>
@@ -57,11 +57,13 @@ PARLEY_HOT bool AcceptsAt(const text::Symbol* symbols, size_t last, uint32_t len
 }  // namespace internal
 
 // One automaton walking the symbols of one text: its tables as raw arrays (this runs once per
-// symbol of every comment, see text/hot.h), its state, and what it does with a match.
-template <class Entry, class Visit>
+// symbol of every comment, see text/hot.h), its state, and what it does with a match of each
+// group's terms.
+template <class Entry, class Visit0, class Visit1>
 class TermMatcher::Cursor {
  public:
-  Cursor(const TermMatcher& matcher, const Entry* next, const text::FoldedText& text, Visit& visit)
+  Cursor(const TermMatcher& matcher, const Entry* next, const text::FoldedText& text,
+         Visit0& visit0, Visit1& visit1)
       : matcher_(matcher),
         next_(next),
         width_(matcher.width_),
@@ -73,7 +75,8 @@ class TermMatcher::Cursor {
         runs_(matcher.runs_.data()),
         symbols_(text.symbols.data()),
         count_(text.symbols.size()),
-        visit_(visit) {}
+        visit0_(visit0),
+        visit1_(visit1) {}
 
   // Takes symbol `i` and reports the terms that end there.
   PARLEY_HOT void Step(size_t i) {
@@ -123,9 +126,14 @@ class TermMatcher::Cursor {
           continue;
         }
         const size_t first = i + 1 - term.length;
-        visit_(TermMatch{term.kind, term.spec, first, i,
-                         term.free_start ? SegmentStart(first) : symbols_[first].start,
-                         term.free_end ? SegmentEnd(i) : symbols_[i].end});
+        const TermMatch match{term.kind, term.spec, first, i,
+                              term.free_start ? SegmentStart(first) : symbols_[first].start,
+                              term.free_end ? SegmentEnd(i) : symbols_[i].end};
+        if (term.group == 0) {
+          visit0_(match);
+        } else {
+          visit1_(match);
+        }
       }
     }
   }
@@ -141,40 +149,28 @@ class TermMatcher::Cursor {
   const uint8_t* runs_;
   const text::Symbol* symbols_;
   size_t count_;
-  Visit& visit_;
+  Visit0& visit0_;
+  Visit1& visit1_;
   uint32_t state_ = 0;
 };
 
-template <class Visit>
-void TermMatcher::ForEachMatch(const text::FoldedText& text, Visit&& visit) const {
+template <class Visit0, class Visit1>
+void TermMatcher::ForEachMatchByGroup(const text::FoldedText& text, Visit0&& visit0,
+                                      Visit1&& visit1) const {
   if (terms_.empty()) return;
   const size_t count = text.symbols.size();
   if (!next16_.empty()) {
-    Cursor<uint16_t, Visit> cursor(*this, next16_.data(), text, visit);
+    Cursor<uint16_t, Visit0, Visit1> cursor(*this, next16_.data(), text, visit0, visit1);
     for (size_t i = 0; i < count; ++i) cursor.Step(i);
   } else {
-    Cursor<uint32_t, Visit> cursor(*this, next_.data(), text, visit);
+    Cursor<uint32_t, Visit0, Visit1> cursor(*this, next_.data(), text, visit0, visit1);
     for (size_t i = 0; i < count; ++i) cursor.Step(i);
   }
 }
 
-template <class VisitA, class VisitB>
-void TermMatcher::ForEachMatchOfBoth(const TermMatcher& a, VisitA&& visit_a, const TermMatcher& b,
-                                     VisitB&& visit_b, const text::FoldedText& text) {
-  // Two walks in one loop: each step waits on a table load that depends on the step before,
-  // and the two automata's waits overlap. Tables too large for 16-bit entries (site word
-  // lists of more than 16,384 states) walk one after the other.
-  if (a.terms_.empty() || b.terms_.empty() || a.next16_.empty() || b.next16_.empty()) {
-    a.ForEachMatch(text, visit_a);
-    b.ForEachMatch(text, visit_b);
-    return;
-  }
-  Cursor<uint16_t, VisitA> first(a, a.next16_.data(), text, visit_a);
-  Cursor<uint16_t, VisitB> second(b, b.next16_.data(), text, visit_b);
-  for (size_t i = 0, count = text.symbols.size(); i < count; ++i) {
-    first.Step(i);
-    second.Step(i);
-  }
+template <class Visit>
+void TermMatcher::ForEachMatch(const text::FoldedText& text, Visit&& visit) const {
+  ForEachMatchByGroup(text, visit, visit);
 }
 
 }  // namespace parley::policy

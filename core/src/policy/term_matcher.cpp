@@ -122,11 +122,13 @@ void AddLetterVariants(const FoldedTerm& term, std::vector<FoldedTerm>* out) {
 struct Pattern {
   FoldedTerm folded;
   uint32_t spec;
+  uint8_t group;  // the spec's: patterns of two groups never merge
 };
 
 bool SamePattern(const Pattern& a, const Pattern& b) {
   return a.folded.keys == b.folded.keys && a.folded.runs == b.folded.runs &&
-         a.folded.free_start == b.folded.free_start && a.folded.free_end == b.folded.free_end;
+         a.folded.free_start == b.folded.free_start && a.folded.free_end == b.folded.free_end &&
+         a.group == b.group;
 }
 
 bool PatternLess(const Pattern& a, const Pattern& b) {
@@ -134,6 +136,7 @@ bool PatternLess(const Pattern& a, const Pattern& b) {
   if (a.folded.runs != b.folded.runs) return a.folded.runs < b.folded.runs;
   if (a.folded.free_start != b.folded.free_start) return a.folded.free_start < b.folded.free_start;
   if (a.folded.free_end != b.folded.free_end) return a.folded.free_end < b.folded.free_end;
+  if (a.group != b.group) return a.group < b.group;
   // std::sort is not stable and differs between the native and WebAssembly standard libraries:
   // a total order makes both builds keep the same term for a spelling.
   return a.spec < b.spec;
@@ -201,7 +204,7 @@ TermMatcher TermMatcher::Compile(const std::vector<TermSpec>& specs, std::vector
       }
     }
     for (FoldedTerm& variant : variants) {
-      patterns.push_back(Pattern{std::move(variant), static_cast<uint32_t>(i)});
+      patterns.push_back(Pattern{std::move(variant), static_cast<uint32_t>(i), specs[i].group});
     }
   }
 
@@ -262,6 +265,7 @@ TermMatcher TermMatcher::Compile(const std::vector<TermSpec>& specs, std::vector
     CompiledTerm term;
     term.spec = pattern.spec;
     term.kind = specs[pattern.spec].kind;
+    term.group = pattern.group;
     term.free_start = pattern.folded.free_start;
     term.free_end = pattern.folded.free_end;
     term.length = static_cast<uint32_t>(keys.size());

@@ -32,13 +32,19 @@ PARLEY_HOT bool CanFlood(char32_t code_point) {
   return text::FoldCodePoint(code_point).char_class == CharClass::kLetter;
 }
 
-// A word of folded text: its symbols [first, last), and its bytes in the original.
+// A word of folded text: its symbols [first, last), its bytes in the original, and its shape
+// (length and first key), which tells most pairs of words apart with one comparison.
 struct Word {
   uint32_t first;
   uint32_t last;
   uint32_t start;
   uint32_t end;
+  uint64_t shape;
 };
+
+PARLEY_HOT uint64_t ShapeOf(const text::Symbol* symbols, uint32_t first, uint32_t last) {
+  return (static_cast<uint64_t>(last - first) << 32) | symbols[first].key;
+}
 
 // The words of a folded text: maximal runs of segments joined without a gap.
 std::vector<Word> Words(const text::FoldedText& folded) {
@@ -47,43 +53,54 @@ std::vector<Word> Words(const text::FoldedText& folded) {
   words.reserve(folded.segments.size());
   for (const text::Segment& segment : folded.segments) {
     if ((symbols[segment.first].flags & text::kWordStart) != 0 || words.empty()) {
-      words.push_back(Word{segment.first, segment.last, symbols[segment.first].start, 0});
+      words.push_back(Word{segment.first, segment.last, symbols[segment.first].start, 0, 0});
     }
     words.back().last = segment.last;
     words.back().end = symbols[segment.last - 1].end;
   }
+  for (Word& word : words) word.shape = ShapeOf(symbols, word.first, word.last);
   return words;
 }
 
 // Whether two words have the same letters, runs aside ("no" and "nooo" are the same word).
-// Most pairs differ in length or in their first letter.
 PARLEY_HOT bool SameWord(const text::Symbol* symbols, const Word& a, const Word& b) {
-  if (a.last - a.first != b.last - b.first) return false;
-  for (uint32_t k = 0; k < a.last - a.first; ++k) {
+  if (a.shape != b.shape) return false;
+  for (uint32_t k = 1; k < a.last - a.first; ++k) {
     if (symbols[a.first + k].key != symbols[b.first + k].key) return false;
   }
   return true;
 }
 
+// Phrases of one to this many words repeated over and over are floods.
+constexpr size_t kMaxPhraseWords = 3;
+
+// Runs of a phrase of 1, 2 or 3 words said again and again, in one pass over the words: for
+// each phrase length, how many words in a row equal the word that many before them.
 void AddWordFloods(const text::Symbol* symbols, const std::vector<Word>& words,
-                   size_t phrase_length, int64_t max_repeats, std::vector<Span>* spans) {
-  size_t matched = 0;  // consecutive words equal to the word phrase_length before them
+                   int64_t max_repeats, std::vector<Span>* spans) {
+  size_t matched[kMaxPhraseWords + 1] = {};
   const Word* word = words.data();
-  auto flush = [&](size_t last) PARLEY_HOT_LAMBDA {
-    const size_t repeats = matched / phrase_length + 1;
-    if (matched > 0 && static_cast<int64_t>(repeats) > max_repeats) {
-      spans->push_back(Span{word[last + 1 - matched - phrase_length].start, word[last].end});
+  auto flush = [&](size_t phrase_length, size_t last) PARLEY_HOT_LAMBDA {
+    const size_t repeats = matched[phrase_length] / phrase_length + 1;
+    if (matched[phrase_length] > 0 && static_cast<int64_t>(repeats) > max_repeats) {
+      spans->push_back(
+          Span{word[last + 1 - matched[phrase_length] - phrase_length].start, word[last].end});
     }
-    matched = 0;
+    matched[phrase_length] = 0;
   };
-  for (size_t i = phrase_length, count = words.size(); i < count; ++i) {
-    if (SameWord(symbols, word[i], word[i - phrase_length])) {
-      ++matched;
-    } else {
-      flush(i - 1);
+  const size_t count = words.size();
+  for (size_t i = 1; i < count; ++i) {
+    for (size_t length = 1; length <= kMaxPhraseWords && length <= i; ++length) {
+      if (SameWord(symbols, word[i], word[i - length])) {
+        ++matched[length];
+      } else if (matched[length] > 0) {
+        flush(length, i - 1);
+      }
     }
   }
-  if (!words.empty()) flush(words.size() - 1);
+  for (size_t length = 1; length <= kMaxPhraseWords; ++length) {
+    if (matched[length] > 0) flush(length, count - 1);
+  }
 }
 
 }  // namespace
@@ -102,10 +119,7 @@ std::vector<Span> FindFloods(const text::FoldedText& folded, const FloodRule& ru
     }
   }
 
-  const std::vector<Word> words = Words(folded);
-  for (size_t phrase_length = 1; phrase_length <= 3; ++phrase_length) {
-    AddWordFloods(folded.symbols.data(), words, phrase_length, rule.max_repeated_words, &spans);
-  }
+  AddWordFloods(folded.symbols.data(), Words(folded), rule.max_repeated_words, &spans);
   if (spans.empty()) return spans;
   std::vector<SpanKey> order;
   order.reserve(spans.size());

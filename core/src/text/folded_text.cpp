@@ -14,6 +14,7 @@ namespace {
 // What an atom (one folded code point) is to the word finder.
 enum class AtomKind : uint8_t {
   kLetter,
+  kLetterRun,   // two or more ASCII letters in a row, read back from the text by the writer
   kDigit,
   kLeetSymbol,  // @ $ !: letters inside a word, punctuation elsewhere
   kSpace,
@@ -27,10 +28,16 @@ struct Atom {
   AtomKind kind;
   uint32_t start;
   uint32_t end;
-  uint32_t repeat;  // the source character repeated ("ыыы" folds to "bl" × 3)
+  uint32_t repeat;  // the source character repeated ("ыыы" folds to "bl" × 3); for a
+                    // kLetterRun, how many letters it holds (they start at `start`)
 };
 
 PARLEY_HOT bool IsWordKind(AtomKind kind) { return kind <= AtomKind::kLeetSymbol; }
+PARLEY_HOT bool IsLetterKind(AtomKind kind) { return kind <= AtomKind::kLetterRun; }
+
+PARLEY_HOT bool IsAsciiLetter(unsigned char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
 
 PARLEY_HOT bool IsApostrophe(char32_t c) {
   return c == '\'' || c == '`' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x00B4;
@@ -79,7 +86,9 @@ struct Atoms {
   size_t count;   // at most
   Piece* pieces;  // room for one per two atoms, plus one
   size_t piece_count;
-  bool any_leet;  // whether any atom is a leet symbol
+  bool any_leet;         // whether any atom is a leet symbol
+  size_t run_letters;    // letters in kLetterRun atoms beyond one per atom (symbols may need
+                         // one each)
 };
 
 // Decodes and folds every code point into `out->atoms`, and notes the pieces (maximal runs of
@@ -143,6 +152,7 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
   };
   size_t letters = 0;
   size_t capitals = 0;
+  size_t run_letters = 0;
   size_t pos = 0;
   char32_t previous = 0;
   while (pos < size) {
@@ -151,22 +161,48 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
     if (byte < 0x80) {
       const AtomKind kind = kAsciiKinds.kind[byte];
       if (kind == AtomKind::kLetter) {
-        // A run of ASCII letters, the bulk of most comments: the steps below with what is known
-        // about letters folded in (visible, word atoms, no leet symbols), in a tighter loop.
+        // A run of ASCII letters, the bulk of most comments, becomes one atom; the writer
+        // reads its letters back from the text. What note() and the counts do per code point
+        // is done here for the whole run: the code point before it is not an ASCII letter,
+        // so a run of one character in progress ends where it starts.
+        if (run_length >= 2) {
+          repeats.push_back(CharacterRun{run_code_point, run_length, run_start, run_end});
+        }
+        run_code_point = byte;
+        run_length = 1;
+        run_start = start;
+        size_t upper = byte < 'a' ? 1 : 0;
+        ++pos;
+        while (pos < size && IsAsciiLetter(bytes[pos])) {
+          const unsigned char letter = bytes[pos];
+          upper += letter < 'a' ? 1 : 0;
+          if (letter != run_code_point) {
+            if (run_length >= 2) {
+              repeats.push_back(CharacterRun{run_code_point, run_length, run_start,
+                                             static_cast<uint32_t>(pos)});
+            }
+            run_code_point = letter;
+            run_length = 0;
+            run_start = static_cast<uint32_t>(pos);
+          }
+          ++run_length;
+          ++pos;
+        }
+        run_end = static_cast<uint32_t>(pos);
+        const auto length = static_cast<uint32_t>(pos - start);
+        first_visible = end_visible == 0 ? code_points : first_visible;
+        code_points += length;
+        end_visible = code_points;
+        letters += length;
+        capitals += upper;
         if (!in_word) {
           piece_first = count;
           in_word = true;
         }
-        do {
-          const auto at = static_cast<uint32_t>(pos);
-          const unsigned char letter = bytes[pos++];
-          note(letter, at, at + 1, false);
-          const bool upper = letter < 'a';
-          ++letters;
-          capitals += upper ? 1 : 0;
-          atoms[count++] = Atom{char32_t{letter} | 0x20u, AtomKind::kLetter, at, at + 1, 1};
-        } while (pos < size && bytes[pos] < 0x80 &&
-                 kAsciiKinds.kind[bytes[pos]] == AtomKind::kLetter);
+        atoms[count++] = Atom{char32_t{byte} | 0x20u,
+                              length == 1 ? AtomKind::kLetter : AtomKind::kLetterRun, start,
+                              run_end, length};
+        run_letters += length - 1;
         previous = bytes[pos - 1];
         continue;
       }
@@ -233,6 +269,7 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
   out->count = count;
   out->piece_count = piece_count;
   out->any_leet = any_leet;
+  out->run_letters = run_letters;
 }
 
 // Leet symbols stay letters only inside words that have a real letter: "$5" and "@@" are
@@ -246,7 +283,7 @@ bool ResolveLeetSymbols(Atom* atoms, const Piece* pieces, size_t piece_count) {
     const size_t end = pieces[p].last;
     bool has_letter = false;
     for (size_t k = i; k < end; ++k) {
-      has_letter = has_letter || atoms[k].kind == AtomKind::kLetter;
+      has_letter = has_letter || IsLetterKind(atoms[k].kind);
     }
     auto demote = [atoms, &demoted](size_t k) {
       if (atoms[k].kind == AtomKind::kLeetSymbol) {
@@ -350,8 +387,9 @@ constexpr LeetLetters kLeetLetters;
 
 PARLEY_HOT char32_t LeetLetter(char32_t c) { return c < 128 ? kLeetLetters.letter[c] : c; }
 
-// Writes symbols into a buffer with room for one per atom (gaps stand between pieces, which
-// have at least one atom each, so there are never more symbols than atoms).
+// Writes symbols into a buffer with room for one per atom, a letter run counting one per
+// letter (gaps stand between pieces, which have at least one atom each, so there are never more
+// symbols than that).
 class SymbolWriter {
  public:
   // `segments` has room for one per piece (a segment holds at least one).
@@ -367,13 +405,14 @@ class SymbolWriter {
   PARLEY_HOT void Add(char32_t key, uint32_t repeat, uint32_t start, uint32_t end) {
     if (size_ > segment_begin_ && out_[size_ - 1].key == key) {
       Symbol& last = out_[size_ - 1];
-      last.run += repeat;
+      const uint32_t run = last.run + repeat;
+      last.run = static_cast<uint8_t>(run < kMaxSymbolRun ? run : kMaxSymbolRun);
       last.end = end;
       return;
     }
     Symbol& symbol = out_[size_++];
     symbol.key = key;
-    symbol.run = repeat;
+    symbol.run = static_cast<uint8_t>(repeat < kMaxSymbolRun ? repeat : kMaxSymbolRun);
     symbol.start = start;
     symbol.end = end;
     symbol.flags = pending_flags_;
@@ -415,7 +454,8 @@ void JoinSingleCharacterRuns(const Atom* atoms, const Piece* pieces, size_t piec
                              Gap* gaps) {
   // One character, though it may fold to two ("ы" -> "bl", "ß" -> "ss").
   auto single = [&](size_t p) PARLEY_HOT_LAMBDA {
-    return atoms[pieces[p].first].start == atoms[pieces[p].last - 1].start;
+    const Atom& first = atoms[pieces[p].first];
+    return first.kind != AtomKind::kLetterRun && first.start == atoms[pieces[p].last - 1].start;
   };
   for (size_t k = 0; k < piece_count;) {
     if (!single(k)) {
@@ -469,8 +509,9 @@ FoldedText FoldForMatching(std::string_view text) {
   std::unique_ptr<Piece[]> piece_buffer(new Piece[atom_room / 2 + 1]);
   Atom* atoms = atom_buffer.get();
   Piece* pieces = piece_buffer.get();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
 
-  Atoms made{atoms, 0, pieces, 0, false};
+  Atoms made{atoms, 0, pieces, 0, false, 0};
   MakeAtoms(text, &folded, &made);
   const size_t count = made.count;
   size_t piece_count = made.piece_count;
@@ -486,8 +527,9 @@ FoldedText FoldForMatching(std::string_view text) {
   }
   JoinSingleCharacterRuns(atoms, pieces, piece_count, gaps);
 
-  // Written in place, then trimmed: never more symbols than atoms (see SymbolWriter).
-  folded.symbols.resize(count);
+  // Written in place, then trimmed: never more symbols than atoms, counting a letter run as
+  // one atom per letter (see SymbolWriter).
+  folded.symbols.resize(count + made.run_letters);
   folded.segments.resize(piece_count);
   SymbolWriter writer(folded.symbols.data(), folded.segments.data());
   size_t k = 0;
@@ -509,8 +551,19 @@ FoldedText FoldForMatching(std::string_view text) {
                         k > 0 && gaps[k - 1].join == Join::kSoft && gaps[k - 1].apostrophe);
     for (size_t p = k; p < end; ++p) {
       for (size_t a = pieces[p].first; a < pieces[p].last; ++a) {
-        const char32_t key = has_letter ? LeetLetter(atoms[a].c) : atoms[a].c;
-        writer.Add(key, atoms[a].repeat, atoms[a].start, atoms[a].end);
+        const Atom& atom = atoms[a];
+        if (atom.kind == AtomKind::kLetterRun) {
+          // One symbol per letter (or per run of one letter); the last letter's span reaches
+          // the atom's end, which covers any dropped characters after it.
+          const uint32_t last = atom.start + atom.repeat - 1;
+          for (uint32_t at = atom.start; at < last; ++at) {
+            writer.Add(char32_t{bytes[at]} | 0x20u, 1, at, at + 1);
+          }
+          writer.Add(char32_t{bytes[last]} | 0x20u, 1, last, atom.end);
+          continue;
+        }
+        const char32_t key = has_letter ? LeetLetter(atom.c) : atom.c;
+        writer.Add(key, atom.repeat, atom.start, atom.end);
       }
     }
     const bool word_end = end == piece_count || gaps[end - 1].join == Join::kNone;

@@ -31,6 +31,7 @@ struct TermSpec {
   std::string_view text;
   TermKind kind = TermKind::kBanned;
   bool match_plural = true;  // also match the -s plural (off for lexicons that list every form)
+  uint8_t group = 0;  // 0 or 1: which visitor of ForEachMatchByGroup gets the term's matches
 };
 
 // One occurrence of a term: symbol indexes into FoldedText::symbols and the original bytes.
@@ -52,8 +53,8 @@ class TermMatcher {
     std::string message;
   };
 
-  // Two terms that fold to the same spelling ("a" and Cyrillic "а") become one, reported under
-  // one of them: `absorbed` under `kept`.
+  // Two terms of one group that fold to the same spelling ("a" and Cyrillic "а") become one,
+  // reported under one of them: `absorbed` under `kept`.
   struct Merge {
     uint32_t absorbed;
     uint32_t kept;
@@ -73,11 +74,12 @@ class TermMatcher {
   template <class Visit>
   void ForEachMatch(const text::FoldedText& text, Visit&& visit) const;
 
-  // ForEachMatch of two matchers over one text in a single pass: `visit_a` gets a's matches,
-  // `visit_b` b's, each in FindAll's order (the two interleave by position).
-  template <class VisitA, class VisitB>
-  static void ForEachMatchOfBoth(const TermMatcher& a, VisitA&& visit_a, const TermMatcher& b,
-                                 VisitB&& visit_b, const text::FoldedText& text);
+  // ForEachMatch with the matches of group 0 terms to `visit0` and of group 1 terms to
+  // `visit1`, each in FindAll's order: two rules' terms in one automaton (a policy's word lists
+  // and its personal-attack lexicon) walk the text once. The matches of each group are those
+  // its terms would find compiled alone.
+  template <class Visit0, class Visit1>
+  void ForEachMatchByGroup(const text::FoldedText& text, Visit0&& visit0, Visit1&& visit1) const;
 
   // Number of automaton states (for tests and size reports).
   size_t StateCount() const { return state_count_; }
@@ -86,6 +88,7 @@ class TermMatcher {
   struct CompiledTerm {
     uint32_t spec;  // index of the TermSpec
     TermKind kind;
+    uint8_t group;         // the TermSpec's
     bool free_start;       // "*term": may start inside a word
     bool free_end;         // "term*": may end inside a word
     uint32_t length;       // symbols
@@ -94,7 +97,7 @@ class TermMatcher {
 
   uint16_t SymbolIndex(char32_t key) const;
   // The walk of the automaton over one text, with a table of `Entry` (uint16_t or uint32_t).
-  template <class Entry, class Visit>
+  template <class Entry, class Visit0, class Visit1>
   class Cursor;
   // The next state through the sparse trie and failure links (used while building).
   uint32_t Step(uint32_t state, uint16_t symbol) const;

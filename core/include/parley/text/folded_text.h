@@ -38,13 +38,17 @@ enum SymbolFlag : uint8_t {
   kGap = 32,              // a gap symbol (kSpaceGap, kClauseGap or kSentenceGap)
 };
 
+// A symbol's run stops counting here: terms tell runs of one, two and more apart, and the flood
+// rule counts repeats in the original (FoldedText::repeats). 16 bytes a symbol, not 20.
+inline constexpr uint32_t kMaxSymbolRun = 255;
+
 // One symbol of folded text. No default member values: FoldForMatching writes every field, and
 // the vector below then need not initialise what it is about to overwrite.
 struct Symbol {
   char32_t key;    // the folded letter, or a gap
-  uint32_t run;    // how many times the letter repeats in the original
   uint32_t start;  // byte range in the original text
   uint32_t end;
+  uint8_t run;     // how many times the letter repeats in the original, up to kMaxSymbolRun
   uint8_t flags;
 
   bool IsGap() const { return (flags & kGap) != 0; }
