@@ -66,7 +66,7 @@ class TermMatcher::Cursor {
          Visit0& visit0, Visit1& visit1)
       : matcher_(matcher),
         next_(next),
-        width_(matcher.width_),
+        row_shift_(matcher.row_shift_),
         ascii_index_(matcher.ascii_index_),
         output_link_(matcher.output_link_.data()),
         output_begin_(matcher.output_begin_.data()),
@@ -83,7 +83,7 @@ class TermMatcher::Cursor {
     using Bits = internal::TableBits<Entry>;
     const char32_t key = symbols_[i].key;
     const uint16_t symbol = key < 128 ? ascii_index_[key] : matcher_.SymbolIndex(key);
-    const uint32_t step = next_[state_ * width_ + symbol];
+    const uint32_t step = next_[(state_ << row_shift_) + symbol];
     state_ = step & Bits::kState;
     // Nothing to report, or only whole-word terms while this symbol ends no word. One test
     // rather than two: the first alone is taken on every third symbol of ordinary text, and
@@ -140,7 +140,7 @@ class TermMatcher::Cursor {
 
   const TermMatcher& matcher_;
   const Entry* next_;
-  size_t width_;
+  unsigned row_shift_;
   const uint16_t* ascii_index_;
   const uint32_t* output_link_;
   const uint32_t* output_begin_;

@@ -335,16 +335,19 @@ TermMatcher TermMatcher::Compile(const std::vector<TermSpec>& specs, std::vector
   order.insert(order.end(), queue.begin(), queue.end());
   std::vector<uint32_t> renamed(state_count);
   for (uint32_t i = 0; i < state_count; ++i) renamed[order[i]] = i;
+  // Rows of a power of two entries: the walk finds a row with a shift rather than a multiply,
+  // which is on the path from one state to the next (unused entries stay 0).
   const size_t width = matcher.alphabet_.size() + 1;
-  matcher.width_ = width;
-  matcher.next_.assign(state_count * width, 0);
+  while ((size_t{1} << matcher.row_shift_) < width) ++matcher.row_shift_;
+  const unsigned shift = matcher.row_shift_;
+  matcher.next_.assign(state_count << shift, 0);
   for (size_t symbol = 1; symbol < width; ++symbol) {
     matcher.next_[symbol] = renamed[matcher.root_next_[symbol]];
   }
   for (uint32_t i = 1; i < state_count; ++i) {
     const uint32_t state = order[i];
-    const size_t row = i * width;
-    const size_t fail_row = renamed[matcher.fail_[state]] * width;
+    const size_t row = size_t{i} << shift;
+    const size_t fail_row = size_t{renamed[matcher.fail_[state]]} << shift;
     std::copy(matcher.next_.begin() + static_cast<std::ptrdiff_t>(fail_row + 1),
               matcher.next_.begin() + static_cast<std::ptrdiff_t>(fail_row + width),
               matcher.next_.begin() + static_cast<std::ptrdiff_t>(row + 1));

@@ -111,7 +111,10 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
   uint32_t run_length = 0;
   uint32_t run_start = 0;
   uint32_t run_end = 0;
-  std::vector<CharacterRun>& repeats = folded->repeats;
+  // A run takes two bytes at least: room for every one, written in place and trimmed after.
+  folded->repeats.resize(size / 2 + 1);
+  CharacterRun* repeats = folded->repeats.data();
+  size_t repeat_count = 0;
   const auto note = [&](char32_t code_point, uint32_t start, uint32_t end,
                         bool space) PARLEY_HOT_LAMBDA {
     ++code_points;
@@ -124,7 +127,7 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
       return;
     }
     if (run_length >= 2) {
-      repeats.push_back(CharacterRun{run_code_point, run_length, run_start, run_end});
+      repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
     }
     run_code_point = code_point;
     run_length = 1;
@@ -166,7 +169,7 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
         // is done here for the whole run: the code point before it is not an ASCII letter,
         // so a run of one character in progress ends where it starts.
         if (run_length >= 2) {
-          repeats.push_back(CharacterRun{run_code_point, run_length, run_start, run_end});
+          repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
         }
         run_code_point = byte;
         run_length = 1;
@@ -178,8 +181,8 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
           upper += letter < 'a' ? 1 : 0;
           if (letter != run_code_point) {
             if (run_length >= 2) {
-              repeats.push_back(CharacterRun{run_code_point, run_length, run_start,
-                                             static_cast<uint32_t>(pos)});
+              repeats[repeat_count++] =
+                  CharacterRun{run_code_point, run_length, run_start, static_cast<uint32_t>(pos)};
             }
             run_code_point = letter;
             run_length = 0;
@@ -206,13 +209,10 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
         previous = bytes[pos - 1];
         continue;
       }
+      // Any other ASCII character: no letter, so nothing to lower-case or count.
       ++pos;
       note(byte, start, start + 1, kind == AtomKind::kSpace || kind == AtomKind::kNewline);
-      const bool upper = static_cast<unsigned char>(byte - 'A') < 26;
-      const bool letter = kind == AtomKind::kLetter;
-      letters += letter ? 1 : 0;
-      capitals += (letter && upper) ? 1 : 0;
-      push(Atom{upper ? char32_t{byte} + 32 : char32_t{byte}, kind, start, start + 1, 1});
+      push(Atom{char32_t{byte}, kind, start, start + 1, 1});
       previous = byte;
       continue;
     }
@@ -261,8 +261,9 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
     any_leet = any_leet || piece_leet;
   }
   if (run_length >= 2) {
-    repeats.push_back(CharacterRun{run_code_point, run_length, run_start, run_end});
+    repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
   }
+  folded->repeats.resize(repeat_count);
   folded->visible_length = end_visible - first_visible;
   folded->letters = letters;
   folded->capitals = capitals;
@@ -419,6 +420,32 @@ class SymbolWriter {
     pending_flags_ = 0;
   }
 
+  // The `count` ASCII letters at text[start...], lower-cased: one symbol per letter or per run
+  // of one letter. The last letter's span reaches `end`, which covers any dropped characters
+  // after it. Add() for each, with the last key kept at hand rather than read back.
+  PARLEY_HOT void AddLetters(const unsigned char* text, uint32_t start, uint32_t count,
+                             uint32_t end) {
+    char32_t last_key = size_ > segment_begin_ ? out_[size_ - 1].key : kNoKey;
+    for (uint32_t at = start; at < start + count; ++at) {
+      const char32_t key = char32_t{text[at]} | 0x20u;
+      if (key == last_key) {
+        Symbol& last = out_[size_ - 1];
+        last.run = static_cast<uint8_t>(last.run < kMaxSymbolRun ? last.run + 1 : kMaxSymbolRun);
+        last.end = at + 1;
+        continue;
+      }
+      last_key = key;
+      Symbol& symbol = out_[size_++];
+      symbol.key = key;
+      symbol.run = 1;
+      symbol.start = at;
+      symbol.end = at + 1;
+      symbol.flags = pending_flags_;
+      pending_flags_ = 0;
+    }
+    out_[size_ - 1].end = end;
+  }
+
   PARLEY_HOT void EndSegment(bool word_end) {
     if (size_ > segment_begin_) {
       out_[size_ - 1].flags |= static_cast<uint8_t>(kSegmentEnd | (word_end ? kWordEnd : 0));
@@ -440,6 +467,8 @@ class SymbolWriter {
   size_t segment_count() const { return segment_count_; }
 
  private:
+  static constexpr char32_t kNoKey = 0xFFFFFFFF;  // no code point
+
   Symbol* out_;
   Segment* segments_;
   size_t segment_count_ = 0;
@@ -553,13 +582,7 @@ FoldedText FoldForMatching(std::string_view text) {
       for (size_t a = pieces[p].first; a < pieces[p].last; ++a) {
         const Atom& atom = atoms[a];
         if (atom.kind == AtomKind::kLetterRun) {
-          // One symbol per letter (or per run of one letter); the last letter's span reaches
-          // the atom's end, which covers any dropped characters after it.
-          const uint32_t last = atom.start + atom.repeat - 1;
-          for (uint32_t at = atom.start; at < last; ++at) {
-            writer.Add(char32_t{bytes[at]} | 0x20u, 1, at, at + 1);
-          }
-          writer.Add(char32_t{bytes[last]} | 0x20u, 1, last, atom.end);
+          writer.AddLetters(bytes, atom.start, atom.repeat, atom.end);
           continue;
         }
         const char32_t key = has_letter ? LeetLetter(atom.c) : atom.c;

@@ -110,10 +110,10 @@ class TermMatcher {
   std::vector<uint16_t> edge_symbol_;
   std::vector<uint32_t> edge_target_;
   std::vector<uint32_t> fail_;
-  // The automaton as a full table: next_[state * width_ + symbol], with two flags in the top
-  // bits of each entry (core/src/policy/term_match_scan.h); in next16_ instead when every
+  // The automaton as a full table: next_[(state << row_shift_) + symbol], with two flags in the
+  // top bits of each entry (core/src/policy/term_match_scan.h); in next16_ instead when every
   // state number fits in 14 bits.
-  size_t width_ = 1;
+  unsigned row_shift_ = 0;  // rows of 2^row_shift_ entries, at least one per symbol
   size_t state_count_ = 0;
   std::vector<uint32_t> next_;
   std::vector<uint16_t> next16_;

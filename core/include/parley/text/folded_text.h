@@ -103,7 +103,8 @@ struct FoldedText {
   // Code points without leading and trailing whitespace (what a reader sees as the length;
   // malformed UTF-8 counts one per replacement character).
   size_t visible_length = 0;
-  std::vector<CharacterRun> repeats;  // every run of two or more, in order (the flood rule)
+  // Every run of two or more, in order (the flood rule).
+  std::vector<CharacterRun, UninitializedAllocator<CharacterRun>> repeats;
 };
 
 // Folds `text` (any bytes; malformed UTF-8 counts as punctuation) into symbols. Linear time.
