@@ -152,7 +152,8 @@ bool Outranks(TermKind a, TermKind b) {
 
 uint16_t TermMatcher::SymbolIndex(char32_t key) const {
   if (key < 128) return ascii_index_[key];
-  const auto found = std::lower_bound(alphabet_.begin(), alphabet_.end(), key);
+  const auto others = alphabet_.begin() + static_cast<std::ptrdiff_t>(ascii_count_);
+  const auto found = std::lower_bound(others, alphabet_.end(), key);
   if (found == alphabet_.end() || *found != key) return 0;
   return static_cast<uint16_t>(found - alphabet_.begin() + 1);
 }
@@ -216,7 +217,20 @@ TermMatcher TermMatcher::Compile(const std::vector<TermSpec>& specs, std::vector
       if (at == matcher.alphabet_.end() || *at != key) matcher.alphabet_.insert(at, key);
     }
   }
-  for (size_t i = 0; i < matcher.alphabet_.size() && matcher.alphabet_[i] < 128; ++i) {
+  // The symbols most text is made of (gaps, then Latin letters) come first, so that a state's
+  // row holds them in its first 64 bytes: the walk over English text then touches one cache
+  // line per state rather than two. ASCII symbols precede all others in either order.
+  const auto ascii_end = std::partition_point(matcher.alphabet_.begin(), matcher.alphabet_.end(),
+                                              [](char32_t key) { return key < 128; });
+  std::stable_partition(matcher.alphabet_.begin(), ascii_end, [](char32_t key) {
+    return key == text::kSpaceGap || key == text::kClauseGap || key == text::kSentenceGap;
+  });
+  std::stable_partition(matcher.alphabet_.begin(), ascii_end, [](char32_t key) {
+    return key == text::kSpaceGap || key == text::kClauseGap || key == text::kSentenceGap ||
+           IsAsciiLetter(key);
+  });
+  matcher.ascii_count_ = static_cast<size_t>(ascii_end - matcher.alphabet_.begin());
+  for (size_t i = 0; i < matcher.ascii_count_; ++i) {
     matcher.ascii_index_[matcher.alphabet_[i]] = static_cast<uint16_t>(i + 1);
   }
 
@@ -276,9 +290,10 @@ TermMatcher TermMatcher::Compile(const std::vector<TermSpec>& specs, std::vector
     matcher.terms_.push_back(term);
   }
 
-  // Transitions as compressed sparse rows. Patterns were added in sorted order and symbol
-  // indexes follow key order, so each state's edges were made in increasing symbol order: a
-  // stable counting sort by state keeps them sorted.
+  // Transitions as compressed sparse rows, each state's sorted by symbol (for Step's search).
+  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
+    return a.from != b.from ? a.from < b.from : a.symbol < b.symbol;
+  });
   matcher.edge_begin_.assign(state_count + 1, 0);
   for (const Edge& edge : edges) ++matcher.edge_begin_[edge.from + 1];
   std::partial_sum(matcher.edge_begin_.begin(), matcher.edge_begin_.end(),

@@ -102,7 +102,10 @@ class TermMatcher {
   // The next state through the sparse trie and failure links (used while building).
   uint32_t Step(uint32_t state, uint16_t symbol) const;
 
-  std::vector<char32_t> alphabet_;  // sorted; a symbol's index is its position + 1
+  // A symbol's index is its position + 1: first the ASCII keys, gaps and letters first, then
+  // the others sorted (SymbolIndex searches them).
+  std::vector<char32_t> alphabet_;
+  size_t ascii_count_ = 0;
   uint16_t ascii_index_[128] = {};
   std::vector<uint32_t> root_next_;  // dense transitions of the root, by symbol index
   // Sparse transitions of other states: edges_[edge_begin_[s] .. edge_begin_[s + 1]), sorted.
