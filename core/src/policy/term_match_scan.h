@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 
 #include "../text/hot.h"
 #include "parley/policy/term_matcher.h"
@@ -79,11 +80,59 @@ class TermMatcher::Cursor {
         visit1_(visit1) {}
 
   // Takes symbol `i` and reports the terms that end there.
-  PARLEY_HOT void Step(size_t i) {
-    using Bits = internal::TableBits<Entry>;
+  PARLEY_HOT void Step(size_t i) { Check(i, Next(state_, i)); }
+
+  // The table entry (next state and flags) for `state` taking symbol `i`.
+  PARLEY_HOT uint32_t Next(uint32_t state, size_t i) const {
     const char32_t key = symbols_[i].key;
     const uint16_t symbol = key < 128 ? ascii_index_[key] : matcher_.SymbolIndex(key);
-    const uint32_t step = next_[(state_ << row_shift_) + symbol];
+    return next_[(state << row_shift_) + symbol];
+  }
+
+  // Walks the text in four lanes at once and keeps every step's entry in `steps` (one per
+  // symbol), for Check to report in order. The state after a symbol depends only on the last
+  // `depth` symbols (no pattern is longer), so each lane after the first starts from the root
+  // that many symbols before its part. Each step's table load waits on the one before it;
+  // four lanes' waits overlap. Needs at least `depth` symbols a lane.
+  PARLEY_HOT void WalkInLanes(Entry* steps, size_t depth) const {
+    using Bits = internal::TableBits<Entry>;
+    const size_t lane = count_ / 4;
+    const size_t b = lane;
+    const size_t c = 2 * lane;
+    const size_t d = 3 * lane;
+    uint32_t sa = 0;
+    uint32_t sb = 0;
+    uint32_t sc = 0;
+    uint32_t sd = 0;
+    for (size_t j = 0; j < depth; ++j) {
+      sb = Next(sb, b - depth + j) & Bits::kState;
+      sc = Next(sc, c - depth + j) & Bits::kState;
+      sd = Next(sd, d - depth + j) & Bits::kState;
+    }
+    for (size_t j = 0; j < lane; ++j) {
+      const uint32_t ea = Next(sa, j);
+      const uint32_t eb = Next(sb, b + j);
+      const uint32_t ec = Next(sc, c + j);
+      const uint32_t ed = Next(sd, d + j);
+      steps[j] = static_cast<Entry>(ea);
+      steps[b + j] = static_cast<Entry>(eb);
+      steps[c + j] = static_cast<Entry>(ec);
+      steps[d + j] = static_cast<Entry>(ed);
+      sa = ea & Bits::kState;
+      sb = eb & Bits::kState;
+      sc = ec & Bits::kState;
+      sd = ed & Bits::kState;
+    }
+    for (size_t i = 4 * lane; i < count_; ++i) {
+      const uint32_t entry = Next(sd, i);
+      steps[i] = static_cast<Entry>(entry);
+      sd = entry & Bits::kState;
+    }
+  }
+
+  // Reports the terms that end at symbol `i`, which the walk took with table entry `step`.
+  PARLEY_HOT void Check(size_t i, uint32_t step) {
+    using Bits = internal::TableBits<Entry>;
     state_ = step & Bits::kState;
     // Nothing to report, or only whole-word terms while this symbol ends no word. One test
     // rather than two: the first alone is taken on every third symbol of ordinary text, and
@@ -161,7 +210,15 @@ void TermMatcher::ForEachMatchByGroup(const text::FoldedText& text, Visit0&& vis
   const size_t count = text.symbols.size();
   if (!next16_.empty()) {
     Cursor<uint16_t, Visit0, Visit1> cursor(*this, next16_.data(), text, visit0, visit1);
-    for (size_t i = 0; i < count; ++i) cursor.Step(i);
+    // Four lanes pay when each is well longer than the automaton is deep (a comment of a few
+    // hundred letters with the default lists).
+    if (count / 4 >= 2 * size_t{depth_}) {
+      std::unique_ptr<uint16_t[]> steps(new uint16_t[count]);
+      cursor.WalkInLanes(steps.get(), depth_);
+      for (size_t i = 0; i < count; ++i) cursor.Check(i, steps[i]);
+    } else {
+      for (size_t i = 0; i < count; ++i) cursor.Step(i);
+    }
   } else {
     Cursor<uint32_t, Visit0, Visit1> cursor(*this, next_.data(), text, visit0, visit1);
     for (size_t i = 0; i < count; ++i) cursor.Step(i);

@@ -283,6 +283,7 @@ TermMatcher TermMatcher::Compile(const std::vector<TermSpec>& specs, std::vector
     term.free_start = pattern.folded.free_start;
     term.free_end = pattern.folded.free_end;
     term.length = static_cast<uint32_t>(keys.size());
+    matcher.depth_ = std::max(matcher.depth_, term.length);
     term.runs_offset = static_cast<uint32_t>(matcher.runs_.size());
     matcher.runs_.insert(matcher.runs_.end(), pattern.folded.runs.begin(),
                          pattern.folded.runs.end());

@@ -117,6 +117,7 @@ class TermMatcher {
   // top bits of each entry (core/src/policy/term_match_scan.h); in next16_ instead when every
   // state number fits in 14 bits.
   unsigned row_shift_ = 0;  // rows of 2^row_shift_ entries, at least one per symbol
+  uint32_t depth_ = 0;      // the deepest state's depth: the longest pattern, in symbols
   size_t state_count_ = 0;
   std::vector<uint32_t> next_;
   std::vector<uint16_t> next16_;
