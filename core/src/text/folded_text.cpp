@@ -167,45 +167,68 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
         // A run of ASCII letters, the bulk of most comments, becomes one atom; the writer
         // reads its letters back from the text. What note() and the counts do per code point
         // is done here for the whole run: the code point before it is not an ASCII letter,
-        // so a run of one character in progress ends where it starts.
-        if (run_length >= 2) {
-          repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
-        }
-        run_code_point = byte;
-        run_length = 1;
-        run_start = start;
-        size_t upper = byte < 'a' ? 1 : 0;
-        ++pos;
-        while (pos < size && IsAsciiLetter(bytes[pos])) {
-          const unsigned char letter = bytes[pos];
-          upper += letter < 'a' ? 1 : 0;
-          if (letter != run_code_point) {
-            if (run_length >= 2) {
-              repeats[repeat_count++] =
-                  CharacterRun{run_code_point, run_length, run_start, static_cast<uint32_t>(pos)};
-            }
-            run_code_point = letter;
-            run_length = 0;
-            run_start = static_cast<uint32_t>(pos);
+        // so a run of one character in progress ends where it starts. Words separated by one
+        // space, the commonest gap, are taken in this loop too.
+        uint32_t word = start;
+        for (;;) {
+          const unsigned char first = bytes[word];
+          if (run_length >= 2) {
+            repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
           }
-          ++run_length;
+          run_code_point = first;
+          run_length = 1;
+          run_start = word;
+          size_t upper = first < 'a' ? 1 : 0;
           ++pos;
+          while (pos < size && IsAsciiLetter(bytes[pos])) {
+            const unsigned char letter = bytes[pos];
+            upper += letter < 'a' ? 1 : 0;
+            if (letter != run_code_point) {
+              if (run_length >= 2) {
+                repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start,
+                                                       static_cast<uint32_t>(pos)};
+              }
+              run_code_point = letter;
+              run_length = 0;
+              run_start = static_cast<uint32_t>(pos);
+            }
+            ++run_length;
+            ++pos;
+          }
+          run_end = static_cast<uint32_t>(pos);
+          const auto length = static_cast<uint32_t>(pos - word);
+          first_visible = end_visible == 0 ? code_points : first_visible;
+          code_points += length;
+          end_visible = code_points;
+          letters += length;
+          capitals += upper;
+          if (!in_word) {
+            piece_first = count;
+            in_word = true;
+          }
+          atoms[count++] = Atom{char32_t{first} | 0x20u,
+                                length == 1 ? AtomKind::kLetter : AtomKind::kLetterRun, word,
+                                run_end, length};
+          run_letters += length - 1;
+          if (pos + 1 >= size || bytes[pos] != ' ' || !IsAsciiLetter(bytes[pos + 1])) break;
+          // One space, then another word: note() and push() for the space, knowing that it
+          // follows a letter and ends a piece.
+          if (run_length >= 2) {
+            repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
+          }
+          ++code_points;
+          run_code_point = ' ';
+          run_length = 1;
+          run_start = static_cast<uint32_t>(pos);
+          run_end = static_cast<uint32_t>(pos + 1);
+          pieces[piece_count++] = Piece{piece_first, count, piece_leet};
+          any_leet = any_leet || piece_leet;
+          piece_leet = false;
+          in_word = false;
+          atoms[count++] = Atom{U' ', AtomKind::kSpace, static_cast<uint32_t>(pos),
+                                static_cast<uint32_t>(pos + 1), 1};
+          word = static_cast<uint32_t>(++pos);
         }
-        run_end = static_cast<uint32_t>(pos);
-        const auto length = static_cast<uint32_t>(pos - start);
-        first_visible = end_visible == 0 ? code_points : first_visible;
-        code_points += length;
-        end_visible = code_points;
-        letters += length;
-        capitals += upper;
-        if (!in_word) {
-          piece_first = count;
-          in_word = true;
-        }
-        atoms[count++] = Atom{char32_t{byte} | 0x20u,
-                              length == 1 ? AtomKind::kLetter : AtomKind::kLetterRun, start,
-                              run_end, length};
-        run_letters += length - 1;
         previous = bytes[pos - 1];
         continue;
       }
