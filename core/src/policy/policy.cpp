@@ -366,9 +366,10 @@ bool Policy::Compile(Settings settings, Policy* out, std::string* error) {
       for (TermSpec& entry : entries) {
         entry.match_plural = false;
         entry.group = 1;
-        const auto same = std::find_if(specs.begin() + static_cast<std::ptrdiff_t>(word_specs),
-                                       specs.end(),
-                                       [&](const TermSpec& spec) { return spec.text == entry.text; });
+        const auto lexicon = specs.begin() + static_cast<std::ptrdiff_t>(word_specs);
+        const auto same = std::find_if(lexicon, specs.end(), [&](const TermSpec& spec) {
+          return spec.text == entry.text;
+        });
         if (same != specs.end()) {
           const size_t index = static_cast<size_t>(same - specs.begin());
           compiled->attack_roles[index] =

@@ -46,22 +46,6 @@ PARLEY_HOT uint64_t ShapeOf(const text::Symbol* symbols, uint32_t first, uint32_
   return (static_cast<uint64_t>(last - first) << 32) | symbols[first].key;
 }
 
-// The words of a folded text: maximal runs of segments joined without a gap.
-std::vector<Word> Words(const text::FoldedText& folded) {
-  const text::Symbol* symbols = folded.symbols.data();
-  std::vector<Word> words;
-  words.reserve(folded.segments.size());
-  for (const text::Segment& segment : folded.segments) {
-    if ((symbols[segment.first].flags & text::kWordStart) != 0 || words.empty()) {
-      words.push_back(Word{segment.first, segment.last, symbols[segment.first].start, 0, 0});
-    }
-    words.back().last = segment.last;
-    words.back().end = symbols[segment.last - 1].end;
-  }
-  for (Word& word : words) word.shape = ShapeOf(symbols, word.first, word.last);
-  return words;
-}
-
 // Whether two words have the same letters, runs aside ("no" and "nooo" are the same word).
 PARLEY_HOT bool SameWord(const text::Symbol* symbols, const Word& a, const Word& b) {
   if (a.shape != b.shape) return false;
@@ -74,33 +58,72 @@ PARLEY_HOT bool SameWord(const text::Symbol* symbols, const Word& a, const Word&
 // Phrases of one to this many words repeated over and over are floods.
 constexpr size_t kMaxPhraseWords = 3;
 
-// Runs of a phrase of 1, 2 or 3 words said again and again, in one pass over the words: for
-// each phrase length, how many words in a row equal the word that many before them.
-void AddWordFloods(const text::Symbol* symbols, const std::vector<Word>& words,
-                   int64_t max_repeats, std::vector<Span>* spans) {
-  size_t matched[kMaxPhraseWords + 1] = {};
-  const Word* word = words.data();
-  auto flush = [&](size_t phrase_length, size_t last) PARLEY_HOT_LAMBDA {
-    const size_t repeats = matched[phrase_length] / phrase_length + 1;
-    if (matched[phrase_length] > 0 && static_cast<int64_t>(repeats) > max_repeats) {
-      spans->push_back(
-          Span{word[last + 1 - matched[phrase_length] - phrase_length].start, word[last].end});
-    }
-    matched[phrase_length] = 0;
-  };
-  const size_t count = words.size();
-  for (size_t i = 1; i < count; ++i) {
-    for (size_t length = 1; length <= kMaxPhraseWords && length <= i; ++length) {
-      if (SameWord(symbols, word[i], word[i - length])) {
-        ++matched[length];
-      } else if (matched[length] > 0) {
-        flush(length, i - 1);
+// Runs of a phrase of 1, 2 or 3 words said again and again, found as the words come: for each
+// phrase length, how many words in a row equal the word that many before them. Only the last
+// four words are kept.
+class WordFloodFinder {
+ public:
+  WordFloodFinder(const text::Symbol* symbols, int64_t max_repeats, std::vector<Span>* spans)
+      : symbols_(symbols), max_repeats_(max_repeats), spans_(spans) {}
+
+  PARLEY_HOT void Add(Word word) {
+    word.shape = ShapeOf(symbols_, word.first, word.last);
+    for (size_t length = 1; length <= kMaxPhraseWords && length <= count_; ++length) {
+      const Word& before = Back(length);
+      if (SameWord(symbols_, word, before)) {
+        if (matched_[length]++ == 0) run_start_[length] = before.start;
+      } else if (matched_[length] > 0) {
+        Flush(length, Back(1).end);
       }
     }
+    recent_[count_ % kKept] = word;
+    ++count_;
   }
-  for (size_t length = 1; length <= kMaxPhraseWords; ++length) {
-    if (matched[length] > 0) flush(length, count - 1);
+
+  void Finish() {
+    for (size_t length = 1; length <= kMaxPhraseWords; ++length) {
+      if (matched_[length] > 0) Flush(length, Back(1).end);
+    }
   }
+
+ private:
+  static constexpr size_t kKept = kMaxPhraseWords + 1;
+
+  // The word `back` words before the next one.
+  PARLEY_HOT const Word& Back(size_t back) const { return recent_[(count_ - back) % kKept]; }
+
+  void Flush(size_t length, uint32_t end) {
+    const size_t repeats = matched_[length] / length + 1;
+    if (static_cast<int64_t>(repeats) > max_repeats_) {
+      spans_->push_back(Span{run_start_[length], end});
+    }
+    matched_[length] = 0;
+  }
+
+  const text::Symbol* symbols_;
+  int64_t max_repeats_;
+  std::vector<Span>* spans_;
+  Word recent_[kKept] = {};
+  size_t count_ = 0;
+  size_t matched_[kMaxPhraseWords + 1] = {};
+  uint32_t run_start_[kMaxPhraseWords + 1] = {};  // where each length's run began
+};
+
+// Every word of a folded text (a maximal run of segments joined without a gap) to `floods`.
+void AddWords(const text::FoldedText& folded, WordFloodFinder* floods) {
+  const text::Symbol* symbols = folded.symbols.data();
+  Word word{};
+  bool open = false;
+  for (const text::Segment& segment : folded.segments) {
+    if ((symbols[segment.first].flags & text::kWordStart) != 0 || !open) {
+      if (open) floods->Add(word);
+      word = Word{segment.first, segment.last, symbols[segment.first].start, 0, 0};
+      open = true;
+    }
+    word.last = segment.last;
+    word.end = symbols[segment.last - 1].end;
+  }
+  if (open) floods->Add(word);
 }
 
 }  // namespace
@@ -119,7 +142,9 @@ std::vector<Span> FindFloods(const text::FoldedText& folded, const FloodRule& ru
     }
   }
 
-  AddWordFloods(folded.symbols.data(), Words(folded), rule.max_repeated_words, &spans);
+  WordFloodFinder floods(folded.symbols.data(), rule.max_repeated_words, &spans);
+  AddWords(folded, &floods);
+  floods.Finish();
   if (spans.empty()) return spans;
   std::vector<SpanKey> order;
   order.reserve(spans.size());
