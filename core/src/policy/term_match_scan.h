@@ -80,7 +80,11 @@ class TermMatcher::Cursor {
         visit1_(visit1) {}
 
   // Takes symbol `i` and reports the terms that end there.
-  PARLEY_HOT void Step(size_t i) { Check(i, Next(state_, i)); }
+  PARLEY_HOT void Step(size_t i) {
+    const uint32_t step = Next(state_, i);
+    state_ = step & internal::TableBits<Entry>::kState;
+    Check(i, step);
+  }
 
   // The table entry (next state and flags) for `state` taking symbol `i`.
   PARLEY_HOT uint32_t Next(uint32_t state, size_t i) const {
@@ -133,14 +137,13 @@ class TermMatcher::Cursor {
   // Reports the terms that end at symbol `i`, which the walk took with table entry `step`.
   PARLEY_HOT void Check(size_t i, uint32_t step) {
     using Bits = internal::TableBits<Entry>;
-    state_ = step & Bits::kState;
     // Nothing to report, or only whole-word terms while this symbol ends no word. One test
     // rather than two: the first alone is taken on every third symbol of ordinary text, and
     // mispredicted just as often (the attack lexicon has one-letter words: "u", "r", "a").
     const bool reports = (step & Bits::kReports) != 0;
     const bool can_end =
         ((symbols_[i].flags & text::kSegmentEnd) | (step & Bits::kReportsInside)) != 0;
-    if (reports & can_end) Report(i);
+    if (reports & can_end) Report(i, step & Bits::kState);
   }
 
  private:
@@ -165,9 +168,10 @@ class TermMatcher::Cursor {
     return symbols_[i].end;
   }
 
-  void Report(size_t i) {
+  // Reports the terms of `state` (the walk's after symbol `i`) and down its output chain.
+  void Report(size_t i, uint32_t state) {
     // Outputs come longest first: the state's own terms, then shorter suffixes along the chain.
-    for (uint32_t s = state_; s != 0; s = output_link_[s]) {
+    for (uint32_t s = state; s != 0; s = output_link_[s]) {
       for (uint32_t o = output_begin_[s]; o < output_begin_[s + 1]; ++o) {
         const CompiledTerm& term = terms_[outputs_[o]];
         if (!internal::AcceptsAt(symbols_, i, term.length, term.free_start, term.free_end,
@@ -200,7 +204,7 @@ class TermMatcher::Cursor {
   size_t count_;
   Visit0& visit0_;
   Visit1& visit1_;
-  uint32_t state_ = 0;
+  uint32_t state_ = 0;  // Step's walk
 };
 
 template <class Visit0, class Visit1>
