@@ -93,12 +93,20 @@ class TermMatcher::Cursor {
     return next_[(state << row_shift_) + symbol];
   }
 
-  // Walks the text in four lanes at once and keeps every step's entry in `steps` (one per
-  // symbol), for Check to report in order. The state after a symbol depends only on the last
-  // `depth` symbols (no pattern is longer), so each lane after the first starts from the root
-  // that many symbols before its part. Each step's table load waits on the one before it;
-  // four lanes' waits overlap. Needs at least `depth` symbols a lane.
-  PARLEY_HOT void WalkInLanes(Entry* steps, size_t depth) const {
+  // A symbol where the walk has terms to report, and the state it reached there.
+  struct Hit {
+    uint32_t symbol;
+    uint32_t state;
+  };
+
+  // Walks the text in four lanes at once, then reports in order what they found. The state
+  // after a symbol depends only on the last `depth` symbols (no pattern is longer), so each
+  // lane after the first starts from the root that many symbols before its part. Each step's
+  // table load waits on the one before it; four lanes' waits overlap. Each lane notes its hits
+  // in its own part of `hits` (room for one per symbol), without a branch: the slot is
+  // written every time and kept when there is something to report. Needs at least `depth`
+  // symbols a lane.
+  PARLEY_HOT void WalkInLanes(Hit* hits, size_t depth) {
     using Bits = internal::TableBits<Entry>;
     const size_t lane = count_ / 4;
     const size_t b = lane;
@@ -113,37 +121,55 @@ class TermMatcher::Cursor {
       sc = Next(sc, c - depth + j) & Bits::kState;
       sd = Next(sd, d - depth + j) & Bits::kState;
     }
+    size_t na = 0;
+    size_t nb = b;
+    size_t nc = c;
+    size_t nd = d;
     for (size_t j = 0; j < lane; ++j) {
       const uint32_t ea = Next(sa, j);
       const uint32_t eb = Next(sb, b + j);
       const uint32_t ec = Next(sc, c + j);
       const uint32_t ed = Next(sd, d + j);
-      steps[j] = static_cast<Entry>(ea);
-      steps[b + j] = static_cast<Entry>(eb);
-      steps[c + j] = static_cast<Entry>(ec);
-      steps[d + j] = static_cast<Entry>(ed);
       sa = ea & Bits::kState;
       sb = eb & Bits::kState;
       sc = ec & Bits::kState;
       sd = ed & Bits::kState;
+      hits[na] = Hit{static_cast<uint32_t>(j), sa};
+      na += size_t{HasHit(j, ea)};
+      hits[nb] = Hit{static_cast<uint32_t>(b + j), sb};
+      nb += size_t{HasHit(b + j, eb)};
+      hits[nc] = Hit{static_cast<uint32_t>(c + j), sc};
+      nc += size_t{HasHit(c + j, ec)};
+      hits[nd] = Hit{static_cast<uint32_t>(d + j), sd};
+      nd += size_t{HasHit(d + j, ed)};
     }
     for (size_t i = 4 * lane; i < count_; ++i) {
       const uint32_t entry = Next(sd, i);
-      steps[i] = static_cast<Entry>(entry);
       sd = entry & Bits::kState;
+      hits[nd] = Hit{static_cast<uint32_t>(i), sd};
+      nd += size_t{HasHit(i, entry)};
     }
+    for (size_t k = 0; k < na; ++k) Report(hits[k].symbol, hits[k].state);
+    for (size_t k = b; k < nb; ++k) Report(hits[k].symbol, hits[k].state);
+    for (size_t k = c; k < nc; ++k) Report(hits[k].symbol, hits[k].state);
+    for (size_t k = d; k < nd; ++k) Report(hits[k].symbol, hits[k].state);
+  }
+
+  // Whether the step to symbol `i`, with table entry `step`, has terms to report: nothing
+  // ends there, or only whole-word terms while this symbol ends no word. One test rather than
+  // two: the first alone holds on every third symbol of ordinary text, and would be
+  // mispredicted just as often (the attack lexicon has one-letter words: "u", "r", "a").
+  PARLEY_HOT bool HasHit(size_t i, uint32_t step) const {
+    using Bits = internal::TableBits<Entry>;
+    const bool reports = (step & Bits::kReports) != 0;
+    const bool can_end =
+        ((symbols_[i].flags & text::kSegmentEnd) | (step & Bits::kReportsInside)) != 0;
+    return reports & can_end;
   }
 
   // Reports the terms that end at symbol `i`, which the walk took with table entry `step`.
   PARLEY_HOT void Check(size_t i, uint32_t step) {
-    using Bits = internal::TableBits<Entry>;
-    // Nothing to report, or only whole-word terms while this symbol ends no word. One test
-    // rather than two: the first alone is taken on every third symbol of ordinary text, and
-    // mispredicted just as often (the attack lexicon has one-letter words: "u", "r", "a").
-    const bool reports = (step & Bits::kReports) != 0;
-    const bool can_end =
-        ((symbols_[i].flags & text::kSegmentEnd) | (step & Bits::kReportsInside)) != 0;
-    if (reports & can_end) Report(i, step & Bits::kState);
+    if (HasHit(i, step)) Report(i, step & internal::TableBits<Entry>::kState);
   }
 
  private:
@@ -217,9 +243,9 @@ void TermMatcher::ForEachMatchByGroup(const text::FoldedText& text, Visit0&& vis
     // Four lanes pay when each is well longer than the automaton is deep (a comment of a few
     // hundred letters with the default lists).
     if (count / 4 >= 2 * size_t{depth_}) {
-      std::unique_ptr<uint16_t[]> steps(new uint16_t[count]);
-      cursor.WalkInLanes(steps.get(), depth_);
-      for (size_t i = 0; i < count; ++i) cursor.Check(i, steps[i]);
+      using Hit = typename Cursor<uint16_t, Visit0, Visit1>::Hit;
+      std::unique_ptr<Hit[]> hits(new Hit[count]);
+      cursor.WalkInLanes(hits.get(), depth_);
     } else {
       for (size_t i = 0; i < count; ++i) cursor.Step(i);
     }
