@@ -586,6 +586,23 @@ FoldedText FoldForMatching(std::string_view text) {
   SymbolWriter writer(folded.symbols.data(), folded.segments.data());
   size_t k = 0;
   while (k < piece_count) {
+    // The commonest segment: a word of two or more ASCII letters, alone in its piece (so never
+    // joined without a boundary, which only single characters are).
+    const Piece& piece = pieces[k];
+    const Atom& first = atoms[piece.first];
+    if (first.kind == AtomKind::kLetterRun && piece.last - piece.first == 1) {
+      const Join before = k > 0 ? gaps[k - 1].join : Join::kNone;
+      writer.BeginSegment(before == Join::kNone,
+                          before == Join::kSoft && gaps[k - 1].apostrophe);
+      writer.AddLetters(bytes, first.start, first.repeat, first.end);
+      const Join after = k + 1 < piece_count ? gaps[k].join : Join::kNone;
+      writer.EndSegment(after == Join::kNone);
+      if (k + 1 < piece_count && after == Join::kNone) {
+        writer.AddGap(gaps[k].symbol, atoms[piece.last].start, atoms[pieces[k + 1].first].start);
+      }
+      ++k;
+      continue;
+    }
     // A segment: pieces joined without a boundary.
     size_t end = k + 1;
     while (end < piece_count && gaps[end - 1].join == Join::kHard) ++end;
