@@ -68,14 +68,11 @@ class WordFloodFinder {
 
   PARLEY_HOT void Add(Word word) {
     word.shape = ShapeOf(symbols_, word.first, word.last);
-    for (size_t length = 1; length <= kMaxPhraseWords && length <= count_; ++length) {
-      const Word& before = Back(length);
-      if (SameWord(symbols_, word, before)) {
-        if (matched_[length]++ == 0) run_start_[length] = before.start;
-      } else if (matched_[length] > 0) {
-        Flush(length, Back(1).end);
-      }
-    }
+    // One call per phrase length rather than a loop: each then works on fixed slots.
+    static_assert(kMaxPhraseWords == 3, "one Compare per phrase length");
+    Compare<1>(word);
+    Compare<2>(word);
+    Compare<3>(word);
     recent_[count_ % kKept] = word;
     ++count_;
   }
@@ -91,6 +88,18 @@ class WordFloodFinder {
 
   // The word `back` words before the next one.
   PARLEY_HOT const Word& Back(size_t back) const { return recent_[(count_ - back) % kKept]; }
+
+  // The word against the one `length` words before it.
+  template <size_t length>
+  PARLEY_HOT void Compare(const Word& word) {
+    if (length > count_) return;
+    const Word& before = Back(length);
+    if (SameWord(symbols_, word, before)) {
+      if (matched_[length]++ == 0) run_start_[length] = before.start;
+    } else if (matched_[length] > 0) {
+      Flush(length, Back(1).end);
+    }
+  }
 
   void Flush(size_t length, uint32_t end) {
     const size_t repeats = matched_[length] / length + 1;
