@@ -458,12 +458,7 @@ class SymbolWriter {
         continue;
       }
       last_key = key;
-      Symbol& symbol = out_[size_++];
-      symbol.key = key;
-      symbol.run = 1;
-      symbol.start = at;
-      symbol.end = at + 1;
-      symbol.flags = pending_flags_;
+      out_[size_++] = Symbol{key, at, at + 1, 1, pending_flags_};
       pending_flags_ = 0;
     }
     out_[size_ - 1].end = end;
