@@ -96,6 +96,67 @@ TEST(TermMatcher, RefusesTermsWithoutLetters) {
   EXPECT_EQ(errors[0].message, "has no letters or digits");
 }
 
+TEST(TermMatcher, LongTextsFindWhatTheirSentencesFind) {
+  // Long texts are walked in several lanes at once (term_match_scan.h): every match must be
+  // the one a walk of its sentence alone finds, wherever the lanes happen to split the text.
+  const auto matcher = Compile({"*fuck*", "piece of shit", "idiot", "ass", "бля", "shit*"});
+  const std::vector<std::string> sentences = {"You are an idiot",
+                                              "what a piece of shit",
+                                              "motherfucking nonsense",
+                                              "nothing here at all",
+                                              "бля буду",
+                                              "ass ass ass",
+                                              "shitty weather",
+                                              "pieceofshit",
+                                              "f.u.c.k this",
+                                              "a sassy class",
+                                              "idiots and idiot",
+                                              "no match in this one either"};
+  // A first word of 1 to 24 letters (no two alike, which would fold to one symbol) moves the
+  // lanes' boundaries through the sentences.
+  for (size_t repeat = 1; repeat <= 40; repeat += 13) {
+    for (size_t shift = 1; shift <= 24; ++shift) {
+      std::string text = std::string("bcdefghjkmnpqrtuvwxyzBCD").substr(0, shift);
+      std::vector<std::string> expected;
+      for (size_t r = 0; r < repeat; ++r) {
+        for (const auto& sentence : sentences) {
+          text += ". " + sentence;
+          const auto found = Found(matcher, sentence);
+          expected.insert(expected.end(), found.begin(), found.end());
+        }
+      }
+      ASSERT_EQ(Found(matcher, text), expected) << repeat << " repeats, shifted by " << shift;
+    }
+  }
+}
+
+TEST(TermMatcher, ReportsEachGroupToItsOwnVisitor) {
+  // The same spelling in both groups is two terms; within a group, spellings that fold alike
+  // ("a" and Cyrillic "а") are one.
+  std::vector<TermSpec> specs = {{"idiot", TermKind::kBanned},
+                                 {"you", TermKind::kBanned},
+                                 {"idiot", TermKind::kBanned, false, 1},
+                                 {"a", TermKind::kBanned, false, 1},
+                                 {"\xd0\xb0", TermKind::kBanned, false, 1}};
+  std::vector<TermMatcher::Error> errors;
+  std::vector<TermMatcher::Merge> merges;
+  const TermMatcher matcher = TermMatcher::Compile(specs, &errors, &merges);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(merges.size(), 1u);
+  EXPECT_EQ(merges[0].absorbed + merges[0].kept, 7u);  // terms 3 and 4
+  // In order of position, the longer first; each group's matches are its own.
+  std::vector<std::pair<uint8_t, uint32_t>> found;
+  for (const auto& match : matcher.FindAll(FoldForMatching("you are a idiot"))) {
+    found.emplace_back(match.group, match.term);
+  }
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0], (std::pair<uint8_t, uint32_t>{0, 1}));  // "you"
+  EXPECT_EQ(found[1].first, 1);                               // "a" or "а"
+  EXPECT_TRUE(found[1].second == 3 || found[1].second == 4);
+  EXPECT_EQ(found[2].first + found[3].first, 1);  // "idiot" once for each group
+  EXPECT_EQ(found[2].second + found[3].second, 2u);
+}
+
 TEST(TermMatcher, IsLinearInTheText) {
   std::vector<std::string> terms;
   for (int i = 0; i < 64; ++i) terms.push_back(std::string(static_cast<size_t>(i) + 1, 'a'));

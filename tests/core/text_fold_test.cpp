@@ -117,6 +117,42 @@ TEST(FoldForMatching, CollapsesRunsAndRemembersTheirLength) {
   EXPECT_EQ(russian.symbols[0].run, 3u);
 }
 
+TEST(FoldForMatching, RunsStopCountingAtTheirCapButKeepTheirSpan) {
+  const std::string text = "f" + std::string(300, 'u') + "ck";
+  const auto folded = FoldForMatching(text);
+  ASSERT_EQ(folded.symbols.size(), 4u);
+  EXPECT_EQ(folded.symbols[1].run, parley::text::kMaxSymbolRun);
+  EXPECT_EQ(folded.symbols[1].start, 1u);
+  EXPECT_EQ(folded.symbols[1].end, 301u);
+  // The original's run is counted in full for the flood rule.
+  ASSERT_EQ(folded.repeats.size(), 1u);
+  EXPECT_EQ(folded.repeats[0].length, 300u);
+}
+
+TEST(FoldForMatching, LetterSpansCoverDroppedCharactersAndRunsIgnoreCase) {
+  // "HelLoo", a zero-width space, " world ", "e" with a combining acute, "t", "é". The
+  // zero-width space belongs to the letter before it; "lL" is one run of two whatever the case.
+  const std::string text = "HelLoo\xe2\x80\x8b world e\xcc\x81t\xc3\xa9";
+  const auto folded = FoldForMatching(text);
+  EXPECT_EQ(KeysToString(folded), "helo world ete");
+  ASSERT_GE(folded.symbols.size(), 3u);
+  EXPECT_EQ(folded.symbols[2].key, U'l');
+  EXPECT_EQ(folded.symbols[2].run, 2u);
+  EXPECT_EQ(folded.symbols[2].start, 2u);
+  EXPECT_EQ(folded.symbols[2].end, 4u);
+  EXPECT_EQ(folded.symbols[3].key, U'o');
+  EXPECT_EQ(folded.symbols[3].run, 2u);
+  EXPECT_EQ(folded.symbols[3].start, 4u);
+  EXPECT_EQ(folded.symbols[3].end, 9u);  // through the zero-width space
+  EXPECT_EQ(folded.letters, 14u);
+  EXPECT_EQ(folded.capitals, 2u);
+  // Runs of one character in the original, case and all: "oo" only ("lL" differs in case).
+  ASSERT_EQ(folded.repeats.size(), 1u);
+  EXPECT_EQ(folded.repeats[0].code_point, U'o');
+  EXPECT_EQ(folded.repeats[0].start, 4u);
+  EXPECT_EQ(folded.repeats[0].end, 6u);
+}
+
 TEST(FoldForMatching, MarksSoftBoundariesInsideWords) {
   const auto folded = FoldForMatching("bull-shit");
   EXPECT_EQ(KeysToString(folded), "bulshit");

@@ -205,7 +205,7 @@ class TermMatcher::Cursor {
           continue;
         }
         const size_t first = i + 1 - term.length;
-        const TermMatch match{term.kind, term.spec, first, i,
+        const TermMatch match{term.kind, term.group, term.spec, first, i,
                               term.free_start ? SegmentStart(first) : symbols_[first].start,
                               term.free_end ? SegmentEnd(i) : symbols_[i].end};
         if (term.group == 0) {

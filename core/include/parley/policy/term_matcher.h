@@ -37,6 +37,7 @@ struct TermSpec {
 // One occurrence of a term: symbol indexes into FoldedText::symbols and the original bytes.
 struct TermMatch {
   TermKind kind;
+  uint8_t group;        // the term's TermSpec::group
   uint32_t term;        // index into the TermSpec list given to Compile
   size_t first_symbol;  // inclusive
   size_t last_symbol;   // inclusive
