@@ -163,7 +163,8 @@ uint32_t TermMatcher::Step(uint32_t state, uint16_t symbol) const {
   while (state != 0) {
     const uint16_t* begin = edge_symbol_.data() + edge_begin_[state];
     const uint16_t* end = edge_symbol_.data() + edge_begin_[state + 1];
-    const uint16_t* found = std::lower_bound(begin, end, symbol);
+    // A linear search: most states have one or two edges, and this runs only while building.
+    const uint16_t* found = std::find(begin, end, symbol);
     if (found != end && *found == symbol) {
       return edge_target_[static_cast<size_t>(found - edge_symbol_.data())];
     }
@@ -291,10 +292,7 @@ TermMatcher TermMatcher::Compile(const std::vector<TermSpec>& specs, std::vector
     matcher.terms_.push_back(term);
   }
 
-  // Transitions as compressed sparse rows, each state's sorted by symbol (for Step's search).
-  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
-    return a.from != b.from ? a.from < b.from : a.symbol < b.symbol;
-  });
+  // Transitions as compressed sparse rows.
   matcher.edge_begin_.assign(state_count + 1, 0);
   for (const Edge& edge : edges) ++matcher.edge_begin_[edge.from + 1];
   std::partial_sum(matcher.edge_begin_.begin(), matcher.edge_begin_.end(),
