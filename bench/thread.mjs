@@ -60,6 +60,22 @@ function timeServed(comments, runs) {
   return { served: time(options), servedFirstPage: time(firstPage) };
 }
 
+// What renderThread spends outside WebAssembly: encoding the JSON into the module's memory
+// and decoding the HTML it returns into a JavaScript string (V8 decodes UTF-8 with any
+// non-ASCII character in it, as real comments have, several times slower than pure ASCII).
+// Timed on the same bytes, the same way the loader does it.
+function timeBoundary(json, html, runs) {
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const input = new Uint8Array(json.length * 3);
+  const output = encoder.encode(html);
+  return {
+    encode: medianTime(() => encoder.encodeInto(json, input), runs),
+    decode: medianTime(() => decoder.decode(output), runs),
+    htmlMb: output.length / 1e6,
+  };
+}
+
 const startup = timeNative('[]', 9);  // process start, subtracted below
 const rows = [];
 for (const size of sizes) {
@@ -78,6 +94,7 @@ for (const size of sizes) {
     nativeBare: native(bare),
     markupAlone: timeMarkupAlone(comments.map((comment) => comment.body), size >= 100000 ? 1 : 3),
     ...timeServed(comments, runs),
+    ...timeBoundary(json, core.renderThread(json, options), runs),
   });
 }
 
@@ -91,6 +108,13 @@ for (const row of rows) {
     `${String(row.size).padStart(8)}  ${row.kb.toFixed(0).padStart(9)}  ${ms(row.wasm, 8)}  ${ms(row.native, 10)}  ${(row.wasm / row.native).toFixed(2).padStart(12)}  ${growth}`,
   );
   previous = row;
+}
+console.log('\nwasm ms split: inside WebAssembly, and the loader encoding the JSON in and decoding the HTML out');
+console.log('comments   HTML MB   inside wasm   encode   decode');
+for (const row of rows) {
+  console.log(
+    `${String(row.size).padStart(8)}  ${row.htmlMb.toFixed(1).padStart(8)}  ${ms(row.wasm - row.encode - row.decode, 12)}  ${ms(row.encode, 7)}  ${ms(row.decode, 7)}`,
+  );
 }
 console.log('\nwhere the time goes (ms): the pipeline alone (empty bodies) and the bodies\' markup (the rest)');
 console.log('comments   wasm pipeline   wasm markup   native pipeline   native markup   renderMarkup alone (wasm)');

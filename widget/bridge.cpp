@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <utility>
 
 #include "parley/version.h"
 
@@ -21,15 +23,39 @@ void HandOver(std::string_view text, bool failed, parley_result* out) {
   out->size = static_cast<uint32_t>(text.size());
 }
 
+// The answer handed over without a copy, while JavaScript reads it.
+std::string held_answer;
+bool holding = false;
+
 }  // namespace
 
 void Answer(std::string_view text, parley_result* out) { HandOver(text, false, out); }
 
+void Answer(std::string&& text, parley_result* out) {
+  if (holding) {
+    HandOver(text, false, out);
+    return;
+  }
+  held_answer = std::move(text);
+  holding = true;
+  out->failed = 0;
+  out->data = held_answer.data();
+  out->size = static_cast<uint32_t>(held_answer.size());
+}
+
+// Releases the held answer if `pointer` is its data; says whether it was.
+bool ReleaseHeld(void* pointer) {
+  if (!holding || pointer != held_answer.data()) return false;
+  std::string().swap(held_answer);  // gives the memory back, not just the length
+  holding = false;
+  return true;
+}
+
 void Fail(std::string_view message, parley_result* out) { HandOver(message, true, out); }
 
-void AnswerOrFail(std::string_view answer, std::string_view error, parley_result* out) {
+void AnswerOrFail(std::string&& answer, std::string_view error, parley_result* out) {
   if (error.empty()) {
-    Answer(answer, out);
+    Answer(std::move(answer), out);
   } else {
     Fail(error, out);
   }
@@ -41,7 +67,9 @@ void AnswerOrFail(std::string_view answer, std::string_view error, parley_result
 PARLEY_EXPORT(parley_alloc) void* parley_alloc(size_t size) { return std::malloc(size == 0 ? 1 : size); }
 
 // Releases an input buffer or a result string.
-PARLEY_EXPORT(parley_free) void parley_free(void* pointer) { std::free(pointer); }
+PARLEY_EXPORT(parley_free) void parley_free(void* pointer) {
+  if (!parley::bridge::ReleaseHeld(pointer)) std::free(pointer);
+}
 
 // The core's version, the same string `parley --version` prints; both modules carry it, so
 // the loader can refuse a writing module from another release than the reading core.

@@ -5,13 +5,14 @@
 // - strings cross as UTF-8 pointer + byte length, never NUL-terminated;
 // - JavaScript allocates inputs with parley_alloc and frees them after the call;
 // - every export writes its result into a `parley_result` that JavaScript passes last: a
-//   fresh allocation (data, size) that JavaScript copies out and releases with parley_free,
-//   and `failed`, set when the data is an error message rather than the answer.
+//   string (data, size) that JavaScript copies out and releases with parley_free, and
+//   `failed`, set when the data is an error message rather than the answer.
 // The widget/ files are the only ones that know they are compiled to WebAssembly.
 #ifndef PARLEY_WIDGET_BRIDGE_H_
 #define PARLEY_WIDGET_BRIDGE_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #define PARLEY_EXPORT(name) extern "C" __attribute__((export_name(#name)))
@@ -29,11 +30,20 @@ namespace parley::bridge {
 // data null, which JavaScript reports as out of memory.
 void Answer(std::string_view text, parley_result* out);
 
+// Hands `text` itself over, without a copy (a thread's HTML can be many megabytes): it is kept
+// until JavaScript releases its data with parley_free. One answer is kept at a time; another
+// while it is (which the loader never does) is copied instead.
+void Answer(std::string&& text, parley_result* out);
+
 // The same for an error message: `failed` tells JavaScript to throw it.
 void Fail(std::string_view message, parley_result* out);
 
+// Releases the answer Answer(std::string&&) holds if `pointer` is its data (parley_free);
+// says whether it was.
+bool ReleaseHeld(void* pointer);
+
 // Fails with `error` when it is set, else answers `answer` (the core's result types).
-void AnswerOrFail(std::string_view answer, std::string_view error, parley_result* out);
+void AnswerOrFail(std::string&& answer, std::string_view error, parley_result* out);
 
 }  // namespace parley::bridge
 

@@ -67,8 +67,8 @@ void parley_render_markup(const char* text, size_t text_size, parley_result* out
 PARLEY_EXPORT(parley_render_thread)
 void parley_render_thread(const char* comments, size_t comments_size, const char* options,
                           size_t options_size, parley_result* out) {
-  const parley::thread::RenderResult result =
+  parley::thread::RenderResult result =
       parley::thread::RenderThreadFromJson(std::string_view(comments, comments_size),
                                            std::string_view(options, options_size));
-  parley::bridge::AnswerOrFail(result.html, result.error, out);
+  parley::bridge::AnswerOrFail(std::move(result.html), result.error, out);
 }

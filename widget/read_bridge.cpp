@@ -4,6 +4,7 @@
 // the same core), so this module has no markup renderer; the live preview, the policy and
 // rendering from markup are in the writing module (compose_bridge.cpp).
 #include <cstddef>
+#include <utility>
 #include <string_view>
 
 #include "bridge.h"
@@ -22,7 +23,7 @@ void parley_render_served_thread(const char* comments, size_t comments_size, con
                                  size_t options_size, parley_result* out) {
   const parley::json::Document comments_tape(parley::json::kTape, std::string_view(comments, comments_size));
   const parley::json::Document options_tape(parley::json::kTape, std::string_view(options, options_size));
-  const parley::thread::RenderResult result = parley::thread::RenderThreadFrom(
+  parley::thread::RenderResult result = parley::thread::RenderThreadFrom(
       comments_tape, options_tape, parley::thread::ServerRenderedBody, parley::i18n::EnglishThreadStrings);
-  parley::bridge::AnswerOrFail(result.html, result.error, out);
+  parley::bridge::AnswerOrFail(std::move(result.html), result.error, out);
 }

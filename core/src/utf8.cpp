@@ -1,5 +1,8 @@
 #include "parley/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace parley::utf8 {
 
 namespace {
@@ -107,6 +110,24 @@ constexpr PlainAsciiTable kPlainAsciiTable;
 constexpr const bool* kPlainAscii = kPlainAsciiTable.values;
 }  // namespace
 
+size_t SkipPrintableAscii(std::string_view text, size_t pos) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  const char* const data = text.data();
+  while (pos + 8 <= text.size()) {
+    uint64_t word;
+    std::memcpy(&word, data + pos, sizeof word);
+    // A high bit is set in the byte of each: any byte past ASCII, any below 0x20 (the classic
+    // "has a byte less than n" test) and any DEL (a zero byte once XORed with 0x7F).
+    const uint64_t below_space = (word - kOnes * 0x20) & ~word;
+    const uint64_t del = word ^ (kOnes * 0x7F);
+    const uint64_t is_del = (del - kOnes) & ~del;
+    if (((word | below_space | is_del) & kHighs) != 0) break;
+    pos += 8;
+  }
+  return pos;
+}
+
 std::string Sanitize(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -117,6 +138,8 @@ std::string Sanitize(std::string_view text) {
   size_t clean_from = 0;
   size_t pos = 0;
   while (pos < size) {
+    pos = SkipPrintableAscii(text, pos);
+    if (pos == size) break;
     const auto byte = static_cast<unsigned char>(data[pos]);
     if (kPlainAscii[byte]) {
       ++pos;

@@ -18,13 +18,17 @@ TEST(Utf8, WellFormedTextComesBackByteForByte) {
 
 TEST(Utf8, EachMaximalInvalidSubpartBecomesOneReplacement) {
   // The examples of Unicode 15 section 3.9, "U+FFFD Substitution of Maximal Subparts".
-  EXPECT_EQ(Sanitize("\xC0\xAF"), kFffd + kFffd);                  // overlong lead
-  EXPECT_EQ(Sanitize("\xE0\x80\xAF"), kFffd + kFffd + kFffd);      // overlong 3-byte
-  EXPECT_EQ(Sanitize("\xED\xA0\x80"), kFffd + kFffd + kFffd);      // surrogate
+  EXPECT_EQ(Sanitize("\xC0\xAF"), kFffd + kFffd);                          // overlong lead
+  EXPECT_EQ(Sanitize("\xE0\x80\xAF"), kFffd + kFffd + kFffd);              // overlong 3-byte
+  EXPECT_EQ(Sanitize("\xED\xA0\x80"), kFffd + kFffd + kFffd);              // surrogate
   EXPECT_EQ(Sanitize("\xF4\x90\x80\x80"), kFffd + kFffd + kFffd + kFffd);  // past U+10FFFF
-  EXPECT_EQ(Sanitize("\xE1\x80" "a"), kFffd + "a");                // truncated, then ASCII
-  EXPECT_EQ(Sanitize("\xF0\x9F\x98"), kFffd);                       // truncated at the end
-  EXPECT_EQ(Sanitize("a\x80" "b"), "a" + kFffd + "b");              // stray continuation
+  EXPECT_EQ(Sanitize("\xE1\x80"
+                     "a"),
+            kFffd + "a");                      // truncated, then ASCII
+  EXPECT_EQ(Sanitize("\xF0\x9F\x98"), kFffd);  // truncated at the end
+  EXPECT_EQ(Sanitize("a\x80"
+                     "b"),
+            "a" + kFffd + "b");  // stray continuation
 }
 
 TEST(Utf8, ControlsNeverPassThrough) {
@@ -33,6 +37,42 @@ TEST(Utf8, ControlsNeverPassThrough) {
   EXPECT_EQ(Sanitize("\x7F"), kFffd);
   EXPECT_EQ(Sanitize("\xC2\x85"), kFffd);  // U+0085, a C1 control
   EXPECT_EQ(Sanitize("tab\tcr\rlf\n"), "tab\tcr\rlf\n");
+}
+
+TEST(Utf8, FindsWhatMustBeReplacedAtEveryOffset) {
+  // The scan skips printable ASCII eight bytes at a time: what it must stop at is found
+  // wherever it falls in or across those blocks, and what it may pass (tab, line feed,
+  // carriage return, é) stays as it was.
+  const std::string plain = "The quick brown fox jumps over the lazy dog, twice.";
+  const std::string replacement = "\xEF\xBF\xBD";
+  const std::pair<std::string, std::string> cases[] = {{std::string(1, '\0'), replacement},
+                                                       {"\x01", replacement},
+                                                       {"\x1F", replacement},
+                                                       {"\x7F", replacement},
+                                                       {"\xC2\x80", replacement},
+                                                       {"\xFF", replacement},
+                                                       {"\t", "\t"},
+                                                       {"\n", "\n"},
+                                                       {"\r", "\r"},
+                                                       {"\xC3\xA9", "\xC3\xA9"},
+                                                       {"~", "~"},
+                                                       {" ", " "}};
+  for (size_t at = 0; at <= plain.size(); ++at) {
+    for (const auto& [inserted, expected] : cases) {
+      const std::string text = plain.substr(0, at) + inserted + plain.substr(at);
+      EXPECT_EQ(Sanitize(text), plain.substr(0, at) + expected + plain.substr(at)) << "at " << at;
+    }
+  }
+}
+
+TEST(Utf8, SkipsOnlyWholeBlocksOfPrintableAscii) {
+  using parley::utf8::SkipPrintableAscii;
+  const std::string text = "0123456789abcdef\x7Fxyz";
+  EXPECT_EQ(SkipPrintableAscii(text, 0), 16u);  // stops at the block holding DEL
+  EXPECT_EQ(SkipPrintableAscii(text, 3), 11u);
+  EXPECT_EQ(SkipPrintableAscii("short", 0), 0u);  // fewer than eight bytes: nothing skipped
+  EXPECT_EQ(SkipPrintableAscii("abcdefg\n", 0), 0u);
+  EXPECT_EQ(SkipPrintableAscii("abcdefgh\x80", 0), 8u);
 }
 
 TEST(Utf8, ValidityDistinguishesRealReplacementCharacters) {

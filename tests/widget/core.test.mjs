@@ -53,6 +53,36 @@ test('the reading core renders served threads only; markup, policy and threads f
   assert.ok(!compose.includes('parley_render_served_thread'));
 });
 
+test('a result handed over without a copy stays readable until freed, and a second one is copied', async () => {
+  // The raw ABI (widget/bridge.h), as parley-core.mjs drives it, but holding two results.
+  const module = await WebAssembly.compile(await readFile(path.join(dist, 'parley-compose.wasm')));
+  const { exports } = await WebAssembly.instantiate(module, {
+    env: { emscripten_notify_memory_growth() {} },
+    wasi_snapshot_preview1: { proc_exit(code) { throw new Error(`exit ${code}`); } },
+  });
+  exports._initialize?.();
+  const render = (markup) => {
+    const bytes = new TextEncoder().encode(markup);
+    const block = exports.parley_alloc(12 + bytes.length);
+    new Uint8Array(exports.memory.buffer, block + 12, bytes.length).set(bytes);
+    exports.parley_render_markup(block + 12, bytes.length, block);
+    const [data, size, failed] = new Uint32Array(exports.memory.buffer, block, 3);
+    exports.parley_free(block);
+    assert.equal(failed, 0);
+    return { data, read: () => new TextDecoder().decode(new Uint8Array(exports.memory.buffer, data, size)) };
+  };
+  const first = render('*one*');
+  const second = render('**two**');
+  assert.notEqual(first.data, second.data);
+  assert.equal(first.read(), '<p><em>one</em></p>\n');
+  assert.equal(second.read(), '<p><strong>two</strong></p>\n');
+  exports.parley_free(second.data);
+  exports.parley_free(first.data);
+  const third = render('three');  // the held slot is free again
+  assert.equal(third.read(), '<p>three</p>\n');
+  exports.parley_free(third.data);
+});
+
 test('a missing .wasm is a clear error, not a hang', async () => {
   await assert.rejects(createCore({ wasmUrl: 'file:///nonexistent/parley-core.wasm' }), /ENOENT/);
   await assert.rejects(createCore({ composeWasmUrl: 'file:///nonexistent/parley-compose.wasm' }), /ENOENT/);

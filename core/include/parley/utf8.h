@@ -26,6 +26,11 @@ bool IsValid(std::string_view text);
 // and carriage return, DEL, and C1 controls.
 bool IsForbiddenControl(char32_t code_point);
 
+// The first position from `pos` on where eight bytes in a row are not all printable ASCII
+// (U+0020 to U+007E), or a position less than eight bytes from the end: the scans of
+// untrusted text skip the bulk of it with this, and look at what follows byte by byte.
+size_t SkipPrintableAscii(std::string_view text, size_t pos);
+
 // `text` as valid UTF-8: malformed sequences, NUL and forbidden controls become U+FFFD.
 // Well-formed text without such characters comes back byte for byte.
 std::string Sanitize(std::string_view text);

@@ -41,6 +41,8 @@ Fields FieldsOf(json::View entry) {
 // than tab, line feed and carriage return, DEL, and C1 (U+0080-U+009F, encoded C2 80-C2 9F).
 std::string_view Clean(std::string_view text, std::forward_list<std::string>* owned) {
   for (size_t i = 0; i < text.size(); ++i) {
+    i = utf8::SkipPrintableAscii(text, i);
+    if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
                          (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0);
