@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -204,6 +206,33 @@ TEST(PolicyCheck, AcceptsAnyBytes) {
   }
   const std::string json = parley::policy::VerdictToJson(verdict);
   EXPECT_TRUE(nlohmann::json::accept(json)) << json;
+}
+
+TEST(PolicyCheck, FindsALinkAtTheVeryEndOfTextsOfEveryLength) {
+  // The scans skip eight bytes at a time: texts of every length, with a dot or colon exactly
+  // where a skip stops, must neither read past their end (the sanitizer builds check that) nor
+  // miss a link in their last bytes. Each text is a buffer of its own size, so reading past it
+  // is a real overflow.
+  const auto parsed = ParsePolicy(R"({"maxLinks": 0, "minLength": 1})");
+  ASSERT_TRUE(parsed.error.empty()) << parsed.error;
+  const auto check = [&](const std::string& text) {
+    const std::unique_ptr<char[]> bytes(new char[text.size()]);
+    std::memcpy(bytes.get(), text.data(), text.size());
+    return CheckComment(std::string_view(bytes.get(), text.size()), parsed.policy);
+  };
+  for (size_t length = 1; length <= 40; ++length) {
+    const std::string words =
+        std::string("thequickbrownfoxjumpsoverthelazydogagain").substr(0, length);
+    for (const char* end : {"", ".", ":", ":/"}) {
+      EXPECT_EQ(check(words + end).action, Action::kAllow) << words << end;
+    }
+    for (const std::string& linked : {words + ".com", "http://" + words}) {
+      const Verdict verdict = check(linked);
+      ASSERT_EQ(verdict.reasons.size(), 1u) << linked;
+      EXPECT_EQ(parley::policy::ReasonCodeName(verdict.reasons[0].code), "too_many_links");
+      EXPECT_EQ(verdict.reasons[0].end, linked.size());
+    }
+  }
 }
 
 TEST(PolicyCheck, ReasonsWithoutSpanHaveNoOffsets) {

@@ -127,6 +127,7 @@ PARLEY_HOT size_t NextCandidate(const char* bytes, size_t size, size_t pos) {
       if (HasDotOrColon(word)) break;
       at += 8;
     }
+    if (at + 1 >= size) break;
     const char c = bytes[at];
     if (c != '.' && c != ':') continue;
     const bool dotted = c == '.' && IsLabelChar(bytes[at + 1]);

@@ -250,6 +250,7 @@ void TermMatcher::ForEachMatchByGroup(const text::FoldedText& text, Visit0&& vis
       for (size_t i = 0; i < count; ++i) cursor.Step(i);
     }
   } else {
+    // A site's word lists too large for 16-bit entries (over 16,384 states): one lane.
     Cursor<uint32_t, Visit0, Visit1> cursor(*this, next_.data(), text, visit0, visit1);
     for (size_t i = 0; i < count; ++i) cursor.Step(i);
   }
