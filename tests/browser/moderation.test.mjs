@@ -24,12 +24,16 @@ after(async () => {
 async function signIn() {
   const tab = await moderatorBrowser.context.newPage();
   await tab.goto(`${env.parley.url}/admin/`);
-  if (await tab.getByLabel('Password').isVisible().catch(() => false)) {
+  // The dashboard shows either the sign-in form or, with a session already, the queue: wait
+  // for one of them before deciding (checking at once raced the page's first render).
+  const queue = tab.getByRole('heading', { name: 'Queue' });
+  await tab.getByLabel('Password').or(queue).first().waitFor();
+  if (await tab.getByLabel('Password').isVisible()) {
     await tab.getByLabel('Name').fill(MODERATOR.name);
     await tab.getByLabel('Password').fill(MODERATOR.password);
     await tab.getByRole('button', { name: 'Sign in' }).click();
   }
-  await tab.getByRole('heading', { name: 'Queue' }).waitFor();
+  await queue.waitFor();
   return tab;
 }
 
