@@ -1,9 +1,9 @@
 // The reading module's malloc: an arena that lives for one call. Linked only into
 // parley-core.wasm (built with -sMALLOC=none), whose every use is one call from JavaScript:
-// allocate the input, render, copy the answer out, free both. Blocks are handed out from the
-// top of the arena; free() only counts them (and takes back the topmost block, which is what a
-// growing vector or string frees), and when the last live block is freed the arena starts
-// over. That is the whole allocator: a fraction of emmalloc's code on every reader's download,
+// allocate the input, render, hand the answer over (bridge.h), free both once JavaScript has
+// read the answer. Blocks are handed out from the top of the arena; free() only counts them
+// (and takes back the topmost block, which is what a growing vector or string frees), and when
+// the last live block is freed the arena starts over. That is the whole allocator: a fraction of emmalloc's code on every reader's download,
 // and no allocation costs more than a pointer bump.
 //
 // What it trades: memory freed in the middle of a call is not reused until the call ends, so a
