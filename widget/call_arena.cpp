@@ -3,8 +3,9 @@
 // allocate the input, render, hand the answer over (bridge.h), free both once JavaScript has
 // read the answer. Blocks are handed out from the top of the arena; free() only counts them
 // (and takes back the topmost block, which is what a growing vector or string frees), and when
-// the last live block is freed the arena starts over. That is the whole allocator: a fraction of emmalloc's code on every reader's download,
-// and no allocation costs more than a pointer bump.
+// the last live block is freed the arena starts over. That is the whole allocator: a fraction
+// of emmalloc's code on every reader's download, and no allocation costs more than a pointer
+// bump.
 //
 // What it trades: memory freed in the middle of a call is not reused until the call ends, so a
 // call peaks somewhat higher than with a general allocator (WebAssembly memory never shrinks
