@@ -135,8 +135,14 @@ void ParseWith(std::string_view source, EventSink& sink, Workspace* workspace) {
 }  // namespace
 
 void Parse(std::string_view source, EventSink& sink) {
-  // One workspace per thread: the server renders on several threads at once.
+  // One workspace per thread: the server renders on several threads at once. A build without
+  // threads (WebAssembly) keeps a plain static: thread-local storage there would require the
+  // atomics feature as soon as bulk memory is on.
+#if defined(__STDCPP_THREADS__)
   thread_local Workspace shared;
+#else
+  static Workspace shared;
+#endif
   if (shared.busy) {
     Workspace own;
     ParseWith(source, sink, &own);
