@@ -115,6 +115,12 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
   folded->repeats.resize(size / 2 + 1);
   CharacterRun* repeats = folded->repeats.data();
   size_t repeat_count = 0;
+  // Records the run of one code point that has just ended, if it is a repeat.
+  const auto close_run = [&]() PARLEY_HOT_LAMBDA {
+    if (run_length >= 2) {
+      repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
+    }
+  };
   const auto note = [&](char32_t code_point, uint32_t start, uint32_t end,
                         bool space) PARLEY_HOT_LAMBDA {
     ++code_points;
@@ -126,9 +132,7 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
       run_end = end;
       return;
     }
-    if (run_length >= 2) {
-      repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
-    }
+    close_run();
     run_code_point = code_point;
     run_length = 1;
     run_start = start;
@@ -172,9 +176,7 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
         uint32_t word = start;
         for (;;) {
           const unsigned char first = bytes[word];
-          if (run_length >= 2) {
-            repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
-          }
+          close_run();
           run_code_point = first;
           run_length = 1;
           run_start = word;
@@ -184,10 +186,8 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
             const unsigned char letter = bytes[pos];
             upper += letter < 'a' ? 1 : 0;
             if (letter != run_code_point) {
-              if (run_length >= 2) {
-                repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start,
-                                                       static_cast<uint32_t>(pos)};
-              }
+              run_end = static_cast<uint32_t>(pos);
+              close_run();
               run_code_point = letter;
               run_length = 0;
               run_start = static_cast<uint32_t>(pos);
@@ -211,22 +211,10 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
                                 run_end, length};
           run_letters += length - 1;
           if (pos + 1 >= size || bytes[pos] != ' ' || !IsAsciiLetter(bytes[pos + 1])) break;
-          // One space, then another word: note() and push() for the space, knowing that it
-          // follows a letter and ends a piece.
-          if (run_length >= 2) {
-            repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
-          }
-          ++code_points;
-          run_code_point = ' ';
-          run_length = 1;
-          run_start = static_cast<uint32_t>(pos);
-          run_end = static_cast<uint32_t>(pos + 1);
-          pieces[piece_count++] = Piece{piece_first, count, piece_leet};
-          any_leet = any_leet || piece_leet;
-          piece_leet = false;
-          in_word = false;
-          atoms[count++] = Atom{U' ', AtomKind::kSpace, static_cast<uint32_t>(pos),
-                                static_cast<uint32_t>(pos + 1), 1};
+          // One space, then another word.
+          const auto space = static_cast<uint32_t>(pos);
+          note(U' ', space, space + 1, true);
+          push(Atom{U' ', AtomKind::kSpace, space, space + 1, 1});
           word = static_cast<uint32_t>(++pos);
         }
         previous = bytes[pos - 1];
@@ -283,9 +271,7 @@ void MakeAtoms(std::string_view text, FoldedText* folded, Atoms* out) {
     pieces[piece_count++] = Piece{piece_first, count, piece_leet};
     any_leet = any_leet || piece_leet;
   }
-  if (run_length >= 2) {
-    repeats[repeat_count++] = CharacterRun{run_code_point, run_length, run_start, run_end};
-  }
+  close_run();
   folded->repeats.resize(repeat_count);
   folded->visible_length = end_visible - first_visible;
   folded->letters = letters;
@@ -411,6 +397,10 @@ constexpr LeetLetters kLeetLetters;
 
 PARLEY_HOT char32_t LeetLetter(char32_t c) { return c < 128 ? kLeetLetters.letter[c] : c; }
 
+PARLEY_HOT uint8_t CappedRun(uint32_t run) {
+  return static_cast<uint8_t>(run < kMaxSymbolRun ? run : kMaxSymbolRun);
+}
+
 // Writes symbols into a buffer with room for one per atom, a letter run counting one per
 // letter (gaps stand between pieces, which have at least one atom each, so there are never more
 // symbols than that).
@@ -429,14 +419,13 @@ class SymbolWriter {
   PARLEY_HOT void Add(char32_t key, uint32_t repeat, uint32_t start, uint32_t end) {
     if (size_ > segment_begin_ && out_[size_ - 1].key == key) {
       Symbol& last = out_[size_ - 1];
-      const uint32_t run = last.run + repeat;
-      last.run = static_cast<uint8_t>(run < kMaxSymbolRun ? run : kMaxSymbolRun);
+      last.run = CappedRun(last.run + repeat);
       last.end = end;
       return;
     }
     Symbol& symbol = out_[size_++];
     symbol.key = key;
-    symbol.run = static_cast<uint8_t>(repeat < kMaxSymbolRun ? repeat : kMaxSymbolRun);
+    symbol.run = CappedRun(repeat);
     symbol.start = start;
     symbol.end = end;
     symbol.flags = pending_flags_;
@@ -453,7 +442,7 @@ class SymbolWriter {
       const char32_t key = char32_t{text[at]} | 0x20u;
       if (key == last_key) {
         Symbol& last = out_[size_ - 1];
-        last.run = static_cast<uint8_t>(last.run < kMaxSymbolRun ? last.run + 1 : kMaxSymbolRun);
+        last.run = CappedRun(last.run + 1u);
         last.end = at + 1;
         continue;
       }
@@ -579,26 +568,31 @@ FoldedText FoldForMatching(std::string_view text) {
   folded.symbols.resize(count + made.run_letters);
   folded.segments.resize(piece_count);
   SymbolWriter writer(folded.symbols.data(), folded.segments.data());
+  // A segment is pieces [k, end) joined without a boundary: how it starts after the gap before
+  // piece k, and how it ends, with the gap symbol after it unless it is joined softly.
+  const auto begin_segment = [&](size_t k) PARLEY_HOT_LAMBDA {
+    const Join before = k > 0 ? gaps[k - 1].join : Join::kNone;
+    writer.BeginSegment(before == Join::kNone, before == Join::kSoft && gaps[k - 1].apostrophe);
+  };
+  const auto end_segment = [&](size_t end) PARLEY_HOT_LAMBDA {
+    const Join after = end < piece_count ? gaps[end - 1].join : Join::kNone;
+    writer.EndSegment(after == Join::kNone);
+    if (end < piece_count && after == Join::kNone) {
+      writer.AddGap(gaps[end - 1].symbol, atoms[pieces[end - 1].last].start,
+                    atoms[pieces[end].first].start);
+    }
+  };
   size_t k = 0;
   while (k < piece_count) {
     // The commonest segment: a word of two or more ASCII letters, alone in its piece (so never
     // joined without a boundary, which only single characters are).
-    const Piece& piece = pieces[k];
-    const Atom& first = atoms[piece.first];
-    if (first.kind == AtomKind::kLetterRun && piece.last - piece.first == 1) {
-      const Join before = k > 0 ? gaps[k - 1].join : Join::kNone;
-      writer.BeginSegment(before == Join::kNone,
-                          before == Join::kSoft && gaps[k - 1].apostrophe);
+    const Atom& first = atoms[pieces[k].first];
+    if (first.kind == AtomKind::kLetterRun && pieces[k].last - pieces[k].first == 1) {
+      begin_segment(k);
       writer.AddLetters(bytes, first.start, first.repeat, first.end);
-      const Join after = k + 1 < piece_count ? gaps[k].join : Join::kNone;
-      writer.EndSegment(after == Join::kNone);
-      if (k + 1 < piece_count && after == Join::kNone) {
-        writer.AddGap(gaps[k].symbol, atoms[piece.last].start, atoms[pieces[k + 1].first].start);
-      }
-      ++k;
+      end_segment(++k);
       continue;
     }
-    // A segment: pieces joined without a boundary.
     size_t end = k + 1;
     while (end < piece_count && gaps[end - 1].join == Join::kHard) ++end;
     bool has_letter = false;
@@ -610,9 +604,7 @@ FoldedText FoldForMatching(std::string_view text) {
         }
       }
     }
-    const bool word_start = k == 0 || gaps[k - 1].join == Join::kNone;
-    writer.BeginSegment(word_start,
-                        k > 0 && gaps[k - 1].join == Join::kSoft && gaps[k - 1].apostrophe);
+    begin_segment(k);
     for (size_t p = k; p < end; ++p) {
       for (size_t a = pieces[p].first; a < pieces[p].last; ++a) {
         const Atom& atom = atoms[a];
@@ -624,12 +616,7 @@ FoldedText FoldForMatching(std::string_view text) {
         writer.Add(key, atom.repeat, atom.start, atom.end);
       }
     }
-    const bool word_end = end == piece_count || gaps[end - 1].join == Join::kNone;
-    writer.EndSegment(word_end);
-    if (end < piece_count && gaps[end - 1].join == Join::kNone) {
-      writer.AddGap(gaps[end - 1].symbol, atoms[pieces[end - 1].last].start,
-                    atoms[pieces[end].first].start);
-    }
+    end_segment(end);
     k = end;
   }
   folded.symbols.resize(writer.size());
