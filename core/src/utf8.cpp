@@ -1,7 +1,8 @@
 #include "parley/utf8.h"
 
 #include <cstdint>
-#include <cstring>
+
+#include "text/hot.h"
 
 namespace parley::utf8 {
 
@@ -111,18 +112,10 @@ constexpr const bool* kPlainAscii = kPlainAsciiTable.values;
 }  // namespace
 
 size_t SkipPrintableAscii(std::string_view text, size_t pos) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHighs = 0x8080808080808080ull;
-  const char* const data = text.data();
   while (pos + 8 <= text.size()) {
-    uint64_t word;
-    std::memcpy(&word, data + pos, sizeof word);
-    // A high bit is set in the byte of each: any byte past ASCII, any below 0x20 (the classic
-    // "has a byte less than n" test) and any DEL (a zero byte once XORed with 0x7F).
-    const uint64_t below_space = (word - kOnes * 0x20) & ~word;
-    const uint64_t del = word ^ (kOnes * 0x7F);
-    const uint64_t is_del = (del - kOnes) & ~del;
-    if (((word | below_space | is_del) & kHighs) != 0) break;
+    const uint64_t word = hot::LoadEight(text.data() + pos);
+    // Past ASCII, below the space, or DEL.
+    if ((word & hot::kHighBits) | hot::BytesBelow(word, 0x20) | hot::BytesEqual(word, 0x7F)) break;
     pos += 8;
   }
   return pos;

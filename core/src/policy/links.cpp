@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
 #include "../text/hot.h"
 
@@ -108,23 +107,12 @@ bool IsLinkTld(std::string_view tld) {
 // character ("example.com") or a scheme's "://", so from `pos` this finds the next of those
 // and returns the start of the word before it (not before `pos`), or `size` if there is none.
 // Most comments have few or none, and the per-word work is then skipped for the rest.
-// Whether any of the eight bytes in `word` is '.' or ':' (the classic test for a zero byte,
-// applied to the word XORed with each).
-PARLEY_HOT bool HasDotOrColon(uint64_t word) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHighs = 0x8080808080808080ull;
-  const uint64_t dots = word ^ (kOnes * '.');
-  const uint64_t colons = word ^ (kOnes * ':');
-  return (((dots - kOnes) & ~dots) | ((colons - kOnes) & ~colons)) & kHighs;
-}
-
 PARLEY_HOT size_t NextCandidate(const char* bytes, size_t size, size_t pos) {
   for (size_t at = pos; at + 1 < size; ++at) {
     // Eight bytes at a time past those with neither character (most of a comment).
     while (at + 9 <= size) {
-      uint64_t word;
-      std::memcpy(&word, bytes + at, sizeof word);
-      if (HasDotOrColon(word)) break;
+      const uint64_t word = hot::LoadEight(bytes + at);
+      if (hot::BytesEqual(word, '.') | hot::BytesEqual(word, ':')) break;
       at += 8;
     }
     if (at + 1 >= size) break;

@@ -10,6 +10,8 @@
 #define PARLEY_HOT_LAMBDA __attribute__((always_inline))
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace parley::hot {
@@ -41,6 +43,29 @@ PARLEY_HOT bool Less(std::string_view a, std::string_view b) {
     if (x[i] != y[i]) return x[i] < y[i];
   }
   return a.size() < b.size();
+}
+
+// Eight bytes at a time, for scans that skip the bulk of a text (the host scan, the check for
+// what utf8::Sanitize must replace). The tests give a word whose high bits are set in the
+// bytes that match: whether any byte matches is exact, which byte may not be (a borrow can mark
+// the byte after a match), so they only tell whether a block of eight can be skipped.
+inline constexpr uint64_t kEachByte = 0x0101010101010101ull;
+inline constexpr uint64_t kHighBits = kEachByte * 0x80;
+
+PARLEY_HOT uint64_t LoadEight(const char* bytes) {
+  uint64_t word;
+  std::memcpy(&word, bytes, sizeof word);
+  return word;
+}
+
+// Bytes below `limit` (at most 0x80).
+PARLEY_HOT uint64_t BytesBelow(uint64_t word, uint8_t limit) {
+  return (word - kEachByte * limit) & ~word & kHighBits;
+}
+
+// Bytes equal to `byte`: zero once XORed with it.
+PARLEY_HOT uint64_t BytesEqual(uint64_t word, uint8_t byte) {
+  return BytesBelow(word ^ (kEachByte * byte), 1);
 }
 
 }  // namespace parley::hot
