@@ -83,14 +83,7 @@ class TermMatcher::Cursor {
   PARLEY_HOT void Step(size_t i) {
     const uint32_t step = Next(state_, i);
     state_ = step & internal::TableBits<Entry>::kState;
-    Check(i, step);
-  }
-
-  // The table entry (next state and flags) for `state` taking symbol `i`.
-  PARLEY_HOT uint32_t Next(uint32_t state, size_t i) const {
-    const char32_t key = symbols_[i].key;
-    const uint16_t symbol = key < 128 ? ascii_index_[key] : matcher_.SymbolIndex(key);
-    return next_[(state << row_shift_) + symbol];
+    if (HasHit(i, step)) Report(i, state_);
   }
 
   // A symbol where the walk has terms to report, and the state it reached there.
@@ -104,8 +97,9 @@ class TermMatcher::Cursor {
   // lane after the first starts from the root that many symbols before its part. Each step's
   // table load waits on the one before it; four lanes' waits overlap. Each lane notes its hits
   // in its own part of `hits` (room for one per symbol), without a branch: the slot is
-  // written every time and kept when there is something to report. Needs at least `depth`
-  // symbols a lane.
+  // written every time and kept when there is something to report. The lanes are written out
+  // rather than looped over, so that each one's state stays in a register. Needs at least
+  // `depth` symbols a lane.
   PARLEY_HOT void WalkInLanes(Hit* hits, size_t depth) {
     using Bits = internal::TableBits<Entry>;
     const size_t lane = count_ / 4;
@@ -155,10 +149,18 @@ class TermMatcher::Cursor {
     for (size_t k = d; k < nd; ++k) Report(hits[k].symbol, hits[k].state);
   }
 
-  // Whether the step to symbol `i`, with table entry `step`, has terms to report: nothing
-  // ends there, or only whole-word terms while this symbol ends no word. One test rather than
-  // two: the first alone holds on every third symbol of ordinary text, and would be
-  // mispredicted just as often (the attack lexicon has one-letter words: "u", "r", "a").
+ private:
+  // The table entry (next state and flags) for `state` taking symbol `i`.
+  PARLEY_HOT uint32_t Next(uint32_t state, size_t i) const {
+    const char32_t key = symbols_[i].key;
+    const uint16_t symbol = key < 128 ? ascii_index_[key] : matcher_.SymbolIndex(key);
+    return next_[(state << row_shift_) + symbol];
+  }
+
+  // Whether the step to symbol `i`, with table entry `step`, has terms to report: not when no
+  // term ends there, nor when only whole-word terms do and this symbol ends no word. One test
+  // rather than two: the first alone holds on every third symbol of ordinary text, and would
+  // be mispredicted just as often (the attack lexicon has one-letter words: "u", "r", "a").
   PARLEY_HOT bool HasHit(size_t i, uint32_t step) const {
     using Bits = internal::TableBits<Entry>;
     const bool reports = (step & Bits::kReports) != 0;
@@ -167,12 +169,6 @@ class TermMatcher::Cursor {
     return reports & can_end;
   }
 
-  // Reports the terms that end at symbol `i`, which the walk took with table entry `step`.
-  PARLEY_HOT void Check(size_t i, uint32_t step) {
-    if (HasHit(i, step)) Report(i, step & internal::TableBits<Entry>::kState);
-  }
-
- private:
   // A match of "*fuck*" inside "motherfucking" reports the whole word part, which is what a
   // reader should see highlighted. The walk to the part's ends is bounded, so a hostile word
   // of many matches stays linear (a part longer than that is reported as far as the bound).
