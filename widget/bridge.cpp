@@ -27,6 +27,14 @@ void HandOver(std::string_view text, bool failed, parley_result* out) {
 std::string held_answer;
 bool holding = false;
 
+// Releases the held answer if `pointer` is its data; says whether it was.
+bool ReleaseHeld(void* pointer) {
+  if (!holding || pointer != held_answer.data()) return false;
+  std::string().swap(held_answer);  // gives the memory back, not just the length
+  holding = false;
+  return true;
+}
+
 }  // namespace
 
 void Answer(std::string_view text, parley_result* out) { HandOver(text, false, out); }
@@ -41,14 +49,6 @@ void Answer(std::string&& text, parley_result* out) {
   out->failed = 0;
   out->data = held_answer.data();
   out->size = static_cast<uint32_t>(held_answer.size());
-}
-
-// Releases the held answer if `pointer` is its data; says whether it was.
-bool ReleaseHeld(void* pointer) {
-  if (!holding || pointer != held_answer.data()) return false;
-  std::string().swap(held_answer);  // gives the memory back, not just the length
-  holding = false;
-  return true;
 }
 
 void Fail(std::string_view message, parley_result* out) { HandOver(message, true, out); }

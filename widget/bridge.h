@@ -38,10 +38,6 @@ void Answer(std::string&& text, parley_result* out);
 // The same for an error message: `failed` tells JavaScript to throw it.
 void Fail(std::string_view message, parley_result* out);
 
-// Releases the answer Answer(std::string&&) holds if `pointer` is its data (parley_free);
-// says whether it was.
-bool ReleaseHeld(void* pointer);
-
 // Fails with `error` when it is set, else answers `answer` (the core's result types).
 void AnswerOrFail(std::string&& answer, std::string_view error, parley_result* out);
 
