@@ -130,7 +130,7 @@ TEST(TermMatcher, LongTextsFindWhatTheirSentencesFind) {
   }
 }
 
-TEST(TermMatcher, ReportsEachGroupToItsOwnVisitor) {
+TEST(TermMatcher, KeepsTheTermsOfTwoGroupsApart) {
   // The same spelling in both groups is two terms; within a group, spellings that fold alike
   // ("a" and Cyrillic "а") are one.
   std::vector<TermSpec> specs = {{"idiot", TermKind::kBanned},
