@@ -135,13 +135,12 @@ void ParseWith(std::string_view source, EventSink& sink, Workspace* workspace) {
 }  // namespace
 
 void Parse(std::string_view source, EventSink& sink) {
-  // One workspace per thread: the server renders on several threads at once. A build without
-  // threads (WebAssembly) keeps a plain static: thread-local storage there would require the
-  // atomics feature as soon as bulk memory is on.
-#if defined(__STDCPP_THREADS__)
-  thread_local Workspace shared;
-#else
+  // One workspace per thread: the server renders on several threads at once. A build that
+  // runs on one thread (WebAssembly, core/CMakeLists.txt) keeps a plain static.
+#if defined(PARLEY_SINGLE_THREADED)
   static Workspace shared;
+#else
+  thread_local Workspace shared;
 #endif
   if (shared.busy) {
     Workspace own;
