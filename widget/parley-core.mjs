@@ -25,6 +25,12 @@
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
+// Node's Buffer (not a browser polyfill of it: only where Node runs), and the answer sizes for
+// which converting to UTF-16 pays: from where it is worth its call, up to where Node's copies
+// of hundreds of megabytes, which it keeps outside V8's heap until a garbage collection, made
+// it slower than decoding (bench/thread.mjs, 100,000 comments).
+const nodeBuffer = globalThis.process?.versions?.node ? globalThis.Buffer : undefined;
+const kWideAnswerBytes = { min: 1 << 16, max: 1 << 26 };
 
 async function loadBytesFromFile(url) {
   // Node's fetch() cannot read file: URLs, so read them from disk. The specifier is only
@@ -131,6 +137,27 @@ async function openBridge(module) {
     }
   };
 
+  // The answer at `data` as a string. In Node, a large one with any non-ASCII character in it
+  // comes over as UTF-16, which Buffer copies into a string several times faster than V8
+  // decodes UTF-8 (bench/thread.mjs); the writing module converts it (parley_answer_utf16),
+  // writing its result into `slot`. Browsers have no such copy: TextDecoder it is.
+  const toUtf16 = nodeBuffer && bridge.parley_answer_utf16;
+  const decodeAnswer = (data, size, slot) => {
+    if (toUtf16 && size >= kWideAnswerBytes.min && size <= kWideAnswerBytes.max) {
+      toUtf16(data, size, slot);
+      refreshViews();
+      const units = words[slot >> 2];
+      if (units !== 0) {
+        try {
+          return nodeBuffer.from(bridge.memory.buffer, units, words[(slot >> 2) + 1] * 2).toString('ucs2');
+        } finally {
+          bridge.parley_free(units);
+        }
+      }
+    }
+    return decoder.decode(heap.subarray(data, data + size));
+  };
+
   return function call(name, ...strings) {
     // One block per call holds the result slot (struct parley_result { data, size, failed },
     // read as 32-bit words) and the inputs after it, and is freed when the call is done: the
@@ -169,7 +196,7 @@ async function openBridge(module) {
       const size = words[(result >> 2) + 1];
       const failed = words[(result >> 2) + 2];
       if (data === 0) throw new Error('parley: the core ran out of memory');
-      const text = decoder.decode(heap.subarray(data, data + size));
+      const text = decodeAnswer(data, size, result);
       bridge.parley_free(data);
       if (failed) throw new Error(`parley: ${text}`);
       return text;

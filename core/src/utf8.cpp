@@ -1,6 +1,7 @@
 #include "parley/utf8.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include "text/hot.h"
 
@@ -9,6 +10,12 @@ namespace parley::utf8 {
 namespace {
 
 bool IsContinuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+// Whether Decode's U+FFFD from text[from] up to `to` was U+FFFD itself in the text, which is
+// well-formed, rather than the stand-in for a malformed sequence.
+bool IsLiteralReplacement(std::string_view text, size_t from, size_t to) {
+  return to - from == 3 && text.compare(from, 3, "\xEF\xBF\xBD") == 0;
+}
 
 }  // namespace
 
@@ -86,10 +93,7 @@ bool IsValid(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t start = pos;
-    if (Decode(text, &pos) == kReplacement) {
-      // U+FFFD itself is valid; only a replacement produced by a malformed sequence is not.
-      if (pos - start != 3 || text.compare(start, 3, "\xEF\xBF\xBD") != 0) return false;
-    }
+    if (Decode(text, &pos) == kReplacement && !IsLiteralReplacement(text, start, pos)) return false;
   }
   return true;
 }
@@ -119,6 +123,53 @@ size_t SkipPrintableAscii(std::string_view text, size_t pos) {
     pos += 8;
   }
   return pos;
+}
+
+bool IsAscii(std::string_view text) {
+  const char* const data = text.data();
+  const size_t size = text.size();
+  size_t pos = 0;
+  uint64_t high = 0;
+  for (; pos + 8 <= size; pos += 8) high |= hot::LoadEight(data + pos);
+  for (; pos < size; ++pos) high |= static_cast<unsigned char>(data[pos]);
+  return (high & hot::kHighBits) == 0;
+}
+
+size_t ToUtf16(std::string_view text, char16_t* out) {
+  const char* const data = text.data();
+  const size_t size = text.size();
+  size_t pos = 0;
+  char16_t* const start = out;
+  while (pos < size) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // Eight ASCII bytes widen to eight units with shifts and masks, without a branch per byte
+    // (the lanes of a word are units in memory order only on a little-endian machine, which
+    // WebAssembly is).
+    if (pos + 8 <= size) {
+      const uint64_t word = hot::LoadEight(data + pos);
+      if ((word & hot::kHighBits) == 0) {
+        for (const uint64_t half : {word & 0xFFFFFFFFu, word >> 32}) {
+          uint64_t units = (half | (half << 16)) & 0x0000FFFF0000FFFFull;
+          units = (units | (units << 8)) & 0x00FF00FF00FF00FFull;
+          std::memcpy(out, &units, sizeof units);
+          out += 4;
+        }
+        pos += 8;
+        continue;
+      }
+    }
+#endif
+    const size_t from = pos;
+    const char32_t code_point = Decode(text, &pos);
+    if (code_point == kReplacement && !IsLiteralReplacement(text, from, pos)) return kNotUtf8;
+    if (code_point < 0x10000) {
+      *out++ = static_cast<char16_t>(code_point);
+    } else {
+      *out++ = static_cast<char16_t>(0xD800 + ((code_point - 0x10000) >> 10));
+      *out++ = static_cast<char16_t>(0xDC00 + ((code_point - 0x10000) & 0x3FF));
+    }
+  }
+  return static_cast<size_t>(out - start);
 }
 
 std::string Sanitize(std::string_view text) {

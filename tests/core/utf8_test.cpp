@@ -106,3 +106,41 @@ TEST(Utf8, DecodeEveryByteValueNeverStalls) {
 }
 
 }  // namespace
+
+// What the loader hands to JavaScript as UTF-16 must be the same text: every script, astral
+// characters as surrogate pairs, U+FFFD itself, at every alignment of the eight-byte path.
+TEST(Utf8, ToUtf16GivesTheSameTextAtEveryAlignment) {
+  const std::string text = "Mothers & their Heroes \xE2\x80\x94 \xD5\x80\xD5\xA1\xD5\xB5, \xD0\xA0\xD0\xBE\xD1\x81, "
+                           "\xF0\x9F\x98\x80 \xEF\xBF\xBD and a long ASCII tail past eight bytes";
+  const std::u16string expected = u"Mothers & their Heroes \u2014 \u0540\u0561\u0575, \u0420\u043E\u0441, "
+                                  u"\U0001F600 \uFFFD and a long ASCII tail past eight bytes";
+  for (size_t pad = 0; pad < 17; ++pad) {
+    const std::string padded = std::string(pad, 'x') + text;
+    std::u16string out(padded.size(), u'\0');
+    const size_t units = parley::utf8::ToUtf16(padded, out.data());
+    ASSERT_NE(units, parley::utf8::kNotUtf8) << pad;
+    out.resize(units);
+    EXPECT_EQ(out, std::u16string(pad, u'x') + expected) << pad;
+  }
+}
+
+TEST(Utf8, ToUtf16RefusesMalformedText) {
+  for (const std::string bad : {"\xC0\xAF", "abcdefgh\xED\xA0\x80", "\xF0\x9F\x98", "a\x80 b"}) {
+    std::u16string out(bad.size(), u'\0');
+    EXPECT_EQ(parley::utf8::ToUtf16(bad, out.data()), parley::utf8::kNotUtf8) << bad;
+  }
+  std::u16string none(1, u'\0');
+  EXPECT_EQ(parley::utf8::ToUtf16("", none.data()), 0u);
+}
+
+TEST(Utf8, IsAsciiFindsOneHighByteAnywhere) {
+  for (size_t size = 0; size < 20; ++size) {
+    std::string text(size, 'a');
+    EXPECT_TRUE(parley::utf8::IsAscii(text)) << size;
+    for (size_t at = 0; at < size; ++at) {
+      text[at] = '\xC3';
+      EXPECT_FALSE(parley::utf8::IsAscii(text)) << size << " " << at;
+      text[at] = 'a';
+    }
+  }
+}

@@ -83,6 +83,36 @@ test('a result handed over without a copy stays readable until freed, and a seco
   exports.parley_free(third.data);
 });
 
+test('large answers cross as UTF-16 in Node, with the same text as the native program prints', async () => {
+  // In Node the loader has the writing module convert a large answer with non-ASCII text to
+  // UTF-16, which Buffer copies into a string; ASCII ones, and small ones, are decoded as
+  // UTF-8. Every case must give the native program's bytes: every script, astral characters
+  // (surrogate pairs), U+FFFD itself, and text that ends exactly at or after the size limit.
+  const core = await createCore();
+  const conversions = [];
+  const from = Buffer.from;
+  Buffer.from = function (...args) {
+    if (args[0] instanceof ArrayBuffer) conversions.push(args[2]);
+    return from.apply(this, args);
+  };
+  try {
+    const line = 'Mothers & Heroes \u2014 \u0540\u0561\u0575\u0561\u057D\u057F\u0561\u0576, \u0420\u043E\u0441\u0441\u0438\u044F, \u0627\u0644\u0639\u0631\u0628\u064A\u0629 \u{1F600}\u{1F1E6}\u{1F1F2} \uFFFD *x*';
+    const wide = Array.from({ length: 1200 }, (_, i) => `${i}. ${line}`).join('\n\n');
+    const ascii = Array.from({ length: 3000 }, (_, i) => `${i}. Plain *text* & <tags>`).join('\n\n');
+    for (const markup of [wide, ascii, line]) {
+      const native = runParley(['render'], markup);
+      assert.equal(native.code, 0, native.stderr);
+      assert.equal(core.renderMarkup(markup), native.stdout);
+    }
+    // Only the large answer with non-ASCII text took the UTF-16 way (its length in bytes:
+    // two per code unit).
+    assert.equal(conversions.length, 1);
+    assert.ok(conversions[0] > 1 << 16, String(conversions[0]));
+  } finally {
+    Buffer.from = from;
+  }
+});
+
 test('a missing .wasm is a clear error, not a hang', async () => {
   await assert.rejects(createCore({ wasmUrl: 'file:///nonexistent/parley-core.wasm' }), /ENOENT/);
   await assert.rejects(createCore({ composeWasmUrl: 'file:///nonexistent/parley-compose.wasm' }), /ENOENT/);

@@ -31,6 +31,17 @@ bool IsForbiddenControl(char32_t code_point);
 // untrusted text skip the bulk of it with this, and look at what follows byte by byte.
 size_t SkipPrintableAscii(std::string_view text, size_t pos);
 
+// The UTF-16 code units of well-formed `text`, written to `out`, which has room for
+// text.size() units (never more are needed); returns how many were written, or kNotUtf8 at
+// the first malformed sequence. JavaScript turns UTF-16 into a string by copying it, while it
+// decodes UTF-8 byte by byte once a text has any non-ASCII character: the loader hands large
+// answers over this way where the platform lets it (widget/parley-core.mjs).
+inline constexpr size_t kNotUtf8 = static_cast<size_t>(-1);
+size_t ToUtf16(std::string_view text, char16_t* out);
+
+// True when every byte of `text` is ASCII.
+bool IsAscii(std::string_view text);
+
 // `text` as valid UTF-8: malformed sequences, NUL and forbidden controls become U+FFFD.
 // Well-formed text without such characters comes back byte for byte.
 std::string Sanitize(std::string_view text);
