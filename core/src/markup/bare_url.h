@@ -10,8 +10,7 @@
 namespace parley::markup {
 
 // True when a bare URL may start after `previous` (the character before it, or '\n' at the
-// start of the text): whitespace, or one of * _ ~ ( " ' which typically wrap a URL. Inline:
-// the inline parser asks at every 'h' and 'w' of running text, and nearly always hears no.
+// start of the text): whitespace, or one of * _ ~ ( " ' which typically wrap a URL.
 inline bool MayPrecedeBareUrl(char previous) {
   switch (previous) {
     case ' ':

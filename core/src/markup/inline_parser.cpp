@@ -81,7 +81,7 @@ bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9'); }
 // The characters at which the first pass stops; everything else is copied as text.
 constexpr std::array<bool, 256> MakeSpecialTable() {
   std::array<bool, 256> table{};
-  for (char c : std::string_view("\n\\`*_~[]<&hw")) table[static_cast<unsigned char>(c)] = true;
+  for (char c : std::string_view("\n\\`*_~[]<&:.")) table[static_cast<unsigned char>(c)] = true;
   return table;
 }
 constexpr std::array<bool, 256> kSpecial = MakeSpecialTable();
@@ -165,7 +165,7 @@ class InlineParser::Pass {
         case '&':
           pos = ScanReference(pos);
           break;
-        default:  // 'h' or 'w'
+        default:  // ':' or '.'
           pos = ScanBareUrl(pos);
           break;
       }
@@ -417,14 +417,31 @@ class InlineParser::Pass {
 
   // A bare URL can only start after whitespace or an opening mark, and MatchBareUrl stops at
   // whitespace, so a failed scan ends before the next place another could start.
+  // A bare URL is looked for at the character that shows one may start just before: the ':'
+  // of "http://" and "https://", the '.' of "www.". Stopping at every 'h' and 'w', where the
+  // URL starts, would stop every dozen bytes of English. The prefix is plain text, so it is
+  // still in the pending text run, from which the URL is cut; a prefix that is not (part of an
+  // earlier node) was never where the scan could start a URL.
   size_t ScanBareUrl(size_t pos) {
-    const char previous = pos == 0 ? '\n' : text_.data()[pos - 1];
+    const auto ends_with = [&](std::string_view word) {
+      return pos >= word.size() && text_.substr(pos - word.size(), word.size()) == word;
+    };
+    size_t start = pos;
+    if (text_[pos] == '.') {
+      if (ends_with("www")) start = pos - 3;
+    } else if (ends_with("https")) {
+      start = pos - 5;
+    } else if (ends_with("http")) {
+      start = pos - 4;
+    }
+    if (start == pos || start < text_start_) return pos + 1;
+    const char previous = start == 0 ? '\n' : text_.data()[start - 1];
     if (!MayPrecedeBareUrl(previous)) return pos + 1;
-    const size_t length = MatchBareUrl(text_, pos);
+    const size_t length = MatchBareUrl(text_, start);
     if (length == 0) return pos + 1;
-    FlushText(pos);
-    PushNode(NodeKind::kBareUrl, pos, pos + length);
-    text_start_ = pos + length;
+    FlushText(start);
+    PushNode(NodeKind::kBareUrl, start, start + length);
+    text_start_ = start + length;
     return text_start_;
   }
 
