@@ -22,4 +22,35 @@ TEST(HtmlEscape, PlainTextIsUnchanged) {
   EXPECT_EQ(out, "prefix Sylva Portoian, MD");
 }
 
+// The escapers skip eight bytes at a time where none can need escaping: every character, at
+// every position and next to every byte value (non-ASCII included), is still escaped as the
+// byte-by-byte rule says.
+TEST(HtmlEscape, EscapesEveryByteAtEveryPosition) {
+  const auto reference = [](const std::string& text, bool attribute) {
+    std::string out;
+    for (const char c : text) {
+      if (c == '&') out += "&amp;";
+      else if (c == '<') out += "&lt;";
+      else if (c == '>') out += "&gt;";
+      else if (c == '"') out += "&quot;";
+      else if (c == '\'' && attribute) out += "&#39;";
+      else out += c;
+    }
+    return out;
+  };
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t at = 0; at < 19; ++at) {
+      std::string text(19, 'a');
+      text[at] = static_cast<char>(byte);
+      text[(at + 5) % 19] = static_cast<char>(255 - byte);
+      std::string as_text;
+      parley::html::AppendText(&as_text, text);
+      std::string as_attribute;
+      parley::html::AppendAttribute(&as_attribute, text);
+      ASSERT_EQ(as_text, reference(text, false)) << byte << " at " << at;
+      ASSERT_EQ(as_attribute, reference(text, true)) << byte << " at " << at;
+    }
+  }
+}
+
 }  // namespace
