@@ -42,10 +42,14 @@ void AppendNumber(std::string* out, uint32_t value) {
 
 std::string RenderHtml(std::string_view source) {
   std::string html;
-  html.reserve(source.size() + source.size() / 4 + 16);
-  HtmlRenderer renderer(&html);
-  Parse(source, renderer);
+  RenderHtmlInto(source, &html);
   return html;
+}
+
+void RenderHtmlInto(std::string_view source, std::string* out) {
+  out->reserve(source.size() + source.size() / 4 + 16);
+  HtmlRenderer renderer(out);
+  Parse(source, renderer);
 }
 
 void HtmlRenderer::EnsureNewline() {

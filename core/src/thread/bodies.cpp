@@ -6,12 +6,14 @@
 
 namespace parley::thread {
 
-void MarkupBody(const Comment& comment, std::string* out) {
-  *out += markup::RenderHtml(comment.body);
+std::string_view MarkupBody(const Comment& comment, std::string* scratch) {
+  scratch->clear();
+  markup::RenderHtmlInto(comment.body, scratch);
+  return *scratch;
 }
 
-void ServerRenderedBody(const Comment& comment, std::string* out) {
-  out->append(comment.body_html.data(), comment.body_html.size());
+std::string_view ServerRenderedBody(const Comment& comment, std::string* /*scratch*/) {
+  return comment.body_html;
 }
 
 }  // namespace parley::thread

@@ -358,7 +358,7 @@ class ThreadWriter {
       Put("</a></p>\n");
     }
     Put("<div class=\"parley-body\">");
-    body_(comment, &out_);
+    Put(body_(comment, &body_scratch_));
     Put("</div>\n");
     AppendActions(comment);
     Put("</article>\n");
@@ -473,6 +473,7 @@ class ThreadWriter {
   std::string name_text_;
   std::string name_attribute_;
   std::string parent_name_;
+  std::string body_scratch_;  // where body_ renders
   std::vector<Step> steps_;
   std::vector<int64_t> pending_;
   std::string out_;

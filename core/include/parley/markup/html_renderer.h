@@ -16,6 +16,10 @@ namespace parley::markup {
 // WebAssembly bridge and the thread renderer; identical output on every build.
 std::string RenderHtml(std::string_view source);
 
+// The same HTML written into `out`, which must be empty: a caller rendering many bodies keeps
+// one string's memory for all of them.
+void RenderHtmlInto(std::string_view source, std::string* out);
+
 // The event consumer behind RenderHtml, for callers that drive Parse themselves.
 class HtmlRenderer final : public EventSink {
  public:
