@@ -94,6 +94,31 @@ TEST(BuildThread, EveryCommentIsPlacedOnce) {
   EXPECT_EQ(thread.shown_count, 997);
 }
 
+TEST(BuildThread, FindsIdsThatShareTheirFirstBytes) {
+  // Ids alike in their first bytes, duplicates among them, and ids that differ only past a
+  // zero byte are all told apart, and every reply finds its own parent.
+  std::vector<std::string> ids;
+  for (int i = 0; i < 300; ++i) ids.push_back("comment-" + std::to_string(1000000 + i));
+  ids.push_back(std::string("ab", 2));
+  ids.push_back(std::string("ab\0", 3));
+  ids.push_back(std::string("ab\0\0z", 5));
+  std::vector<Comment> comments;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    comments.push_back(Make(ids[i], i == 0 ? "" : ids[(i * 7) % i], static_cast<int>(i)));
+  }
+  for (int i = 0; i < 5; ++i) comments.push_back(Make(ids[static_cast<size_t>(i * 50)], "", 900 + i));  // duplicates
+  auto thread = BuildThread(comments, {});
+  EXPECT_EQ(thread.duplicates_dropped, 5u);
+  ASSERT_EQ(thread.nodes.size(), ids.size());
+  for (const auto& node : thread.nodes) {
+    EXPECT_FALSE(node.orphan) << node.comment->id;
+    if (node.comment->parent.empty()) continue;
+    ASSERT_NE(node.parent, -1) << node.comment->id;
+    EXPECT_EQ(thread.nodes[static_cast<size_t>(node.parent)].comment->id, node.comment->parent);
+  }
+  EXPECT_EQ(thread.shown_count, static_cast<int64_t>(ids.size()));
+}
+
 TEST(RenderThread, OutputGrowsLinearlyWithComments) {
   // The rendered size per comment is the same for 1,000 and 10,000 comments: no hidden
   // quadratic output (repeated counts, nested copies).
