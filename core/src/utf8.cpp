@@ -172,32 +172,51 @@ size_t ToUtf16(std::string_view text, char16_t* out) {
   return static_cast<size_t>(out - start);
 }
 
-std::string Sanitize(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  // Clean stretches are copied in one piece, and printable ASCII skips decoding: this runs on
-  // every comment before it is parsed, so it is on the hot path of every renderer.
+namespace {
+
+// The next sequence from `pos` on that Sanitize replaces (malformed, NUL or a forbidden
+// control): its start, with *end set past it; text.size() when there is none. Printable ASCII
+// skips decoding: this runs on every comment before it is parsed, so it is on the hot path of
+// every renderer.
+size_t NextToReplace(std::string_view text, size_t pos, size_t* end) {
   const char* const data = text.data();
   const size_t size = text.size();
-  size_t clean_from = 0;
-  size_t pos = 0;
   while (pos < size) {
     pos = SkipPrintableAscii(text, pos);
     if (pos == size) break;
-    const auto byte = static_cast<unsigned char>(data[pos]);
-    if (kPlainAscii[byte]) {
+    if (kPlainAscii[static_cast<unsigned char>(data[pos])]) {
       ++pos;
       continue;
     }
     const size_t start = pos;
     const char32_t code_point = Decode(text, &pos);
-    if (code_point == kReplacement || IsForbiddenControl(code_point)) {
-      out.append(data + clean_from, start - clean_from);
-      Append(&out, kReplacement);
-      clean_from = pos;
+    if ((code_point == kReplacement && !IsLiteralReplacement(text, start, pos)) || IsForbiddenControl(code_point)) {
+      *end = pos;
+      return start;
     }
   }
-  out.append(data + clean_from, text.size() - clean_from);
+  return size;
+}
+
+}  // namespace
+
+bool NeedsSanitizing(std::string_view text) {
+  size_t end = 0;
+  return NextToReplace(text, 0, &end) != text.size();
+}
+
+std::string Sanitize(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  // Clean stretches are copied in one piece.
+  size_t clean_from = 0;
+  size_t end = 0;
+  for (size_t at = NextToReplace(text, 0, &end); at != text.size(); at = NextToReplace(text, end, &end)) {
+    out.append(text.data() + clean_from, at - clean_from);
+    Append(&out, kReplacement);
+    clean_from = end;
+  }
+  out.append(text.data() + clean_from, text.size() - clean_from);
   return out;
 }
 

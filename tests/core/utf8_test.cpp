@@ -144,3 +144,27 @@ TEST(Utf8, IsAsciiFindsOneHighByteAnywhere) {
     }
   }
 }
+
+// The markup parser reads a comment in place unless NeedsSanitizing says Sanitize would
+// change it: the two must agree on every kind of text.
+TEST(Utf8, NeedsSanitizingExactlyWhenSanitizeChangesTheText) {
+  const std::string cases[] = {"",
+                               "plain words, long enough to pass the eight-byte scan",
+                               "tab\tcr\rlf\n",
+                               "\xEF\xBF\xBD literal replacement character",
+                               "Mothers \xE2\x80\x94 \xD5\x80\xD5\xA1\xD5\xB5 \xF0\x9F\x98\x80",
+                               std::string("nul \0 inside", 12),
+                               "escape \x1B[31m",
+                               "del \x7F",
+                               "c1 \xC2\x85 control",
+                               "stray \x80 continuation",
+                               "truncated at the end \xF0\x9F\x98",
+                               "surrogate \xED\xA0\x80 half"};
+  for (const std::string& text : cases) {
+    EXPECT_EQ(parley::utf8::NeedsSanitizing(text), Sanitize(text) != text) << text;
+    for (size_t pad = 1; pad < 9; ++pad) {
+      const std::string padded = std::string(pad, 'x') + text;
+      EXPECT_EQ(parley::utf8::NeedsSanitizing(padded), Sanitize(padded) != padded) << pad << text;
+    }
+  }
+}

@@ -42,6 +42,9 @@ size_t ToUtf16(std::string_view text, char16_t* out);
 // True when every byte of `text` is ASCII.
 bool IsAscii(std::string_view text);
 
+// True when Sanitize would change `text`.
+bool NeedsSanitizing(std::string_view text);
+
 // `text` as valid UTF-8: malformed sequences, NUL and forbidden controls become U+FFFD.
 // Well-formed text without such characters comes back byte for byte.
 std::string Sanitize(std::string_view text);

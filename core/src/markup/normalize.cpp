@@ -6,10 +6,13 @@
 
 namespace parley::markup {
 
-std::string NormalizeSource(std::string_view source) {
-  std::string text = utf8::Sanitize(source);
+std::string_view NormalizeSource(std::string_view source, std::string* storage) {
   // memchr rather than find: it looks at a word at a time even where find is not inlined.
-  if (std::memchr(text.data(), '\r', text.size()) == nullptr) return text;
+  const bool has_return = std::memchr(source.data(), '\r', source.size()) != nullptr;
+  if (!has_return && !utf8::NeedsSanitizing(source)) return source;
+  std::string& text = *storage;
+  text = utf8::Sanitize(source);
+  if (!has_return) return text;
   // Compact in place: CRLF becomes LF, a lone CR becomes LF.
   size_t kept = 0;
   for (size_t i = 0; i < text.size(); ++i) {

@@ -127,7 +127,8 @@ struct Workspace {
 };
 
 void ParseWith(std::string_view source, EventSink& sink, Workspace* workspace) {
-  const std::string text = NormalizeSource(source);
+  std::string normalized;
+  const std::string_view text = NormalizeSource(source, &normalized);
   ParseBlocks(text, &workspace->tree);
   EventReplay(text, workspace->tree, workspace->inlines, sink).Run();
 }
