@@ -64,26 +64,20 @@ function timeServed(comments, runs) {
 // renderThread split in two: the WebAssembly call alone (the export, driven through the C ABI
 // with the JSON already in the module's memory: bench/lib/raw-thread.mjs), and what the loader
 // adds, the rest of renderThread's time: encoding the JSON in, and making a JavaScript string of
-// the HTML (in Node, UTF-16 the module converts to, which Buffer copies). For comparison, what
-// TextDecoder takes over the same HTML's UTF-8, as browsers must: V8 decodes UTF-8 with any
-// non-ASCII character in it, as real comments have, byte by byte.
+// the HTML. That hand-over is also timed alone both ways the loader knows, alternately on the
+// same HTML: as UTF-16 the module converts to, which Buffer copies (Node), and by TextDecoder
+// (browsers), which V8 decodes byte by byte once there is any non-ASCII character in it.
 const rawThread = await openRawThread();
 
 function timeInside(json, runs) {
-  const render = rawThread(json, options);
+  const thread = rawThread(json, options);
   try {
     // This instance compiled the module afresh: a few calls let V8 finish optimising it.
-    for (let i = 0; i < 3; i++) render();
-    return median(Array.from({ length: runs }, render));
+    for (let i = 0; i < 3; i++) thread.render();
+    return { inside: median(Array.from({ length: runs }, thread.render)), handOver: thread.handOver(runs) };
   } finally {
-    render.release();
+    thread.release();
   }
-}
-
-function timeTextDecoder(html, runs) {
-  const bytes = new TextEncoder().encode(html);
-  const decoder = new TextDecoder();
-  return { decode: medianTime(() => decoder.decode(bytes), runs), htmlMb: bytes.length / 1e6 };
 }
 
 const startup = timeNative('[]', 9);  // process start, subtracted below
@@ -104,10 +98,7 @@ for (const size of sizes) {
     nativeBare: native(bare),
     markupAlone: timeMarkupAlone(comments.map((comment) => comment.body), size >= 100000 ? 1 : 3),
     ...timeServed(comments, runs),
-    inside: timeInside(json, runs),
-    // Rendered once more outside the timed calls: keeping a timed render's result alive would
-    // hold 180 MB of string through the next timed ones at 100,000 comments.
-    ...timeTextDecoder(core.renderThread(json, options), runs),
+    ...timeInside(json, runs),
   });
 }
 
@@ -122,11 +113,12 @@ for (const row of rows) {
   );
   previous = row;
 }
-console.log('\nwasm ms split: the WebAssembly call alone, and what the loader adds (the JSON in, the HTML out as a string)');
-console.log('comments   HTML MB   inside wasm   loader   (TextDecoder over the HTML instead)');
+console.log('\nwasm ms split: the WebAssembly call alone, and what the loader adds (the JSON in, the HTML out as a string);');
+console.log('the hand-over of the HTML alone, as UTF-16 copied by Buffer (what Node gets) or decoded by TextDecoder');
+console.log('comments   HTML MB   inside wasm   loader   hand-over: UTF-16   TextDecoder');
 for (const row of rows) {
   console.log(
-    `${String(row.size).padStart(8)}  ${row.htmlMb.toFixed(1).padStart(8)}  ${ms(row.inside, 12)}  ${ms(row.wasm - row.inside, 7)}   ${ms(row.decode, 7)}`,
+    `${String(row.size).padStart(8)}  ${row.handOver.htmlMb.toFixed(1).padStart(8)}  ${ms(row.inside, 12)}  ${ms(row.wasm - row.inside, 7)}  ${ms(row.handOver.utf16, 18)}  ${ms(row.handOver.textDecoder, 12)}`,
   );
 }
 console.log('\nwhere the time goes (ms): the pipeline alone (empty bodies) and the bodies\' markup (the rest)');

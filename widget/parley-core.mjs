@@ -138,8 +138,8 @@ async function openBridge(module) {
   };
 
   // The answer at `data` as a string. In Node, a large one with any non-ASCII character in it
-  // comes over as UTF-16, which Buffer copies into a string several times faster than V8
-  // decodes UTF-8 (bench/thread.mjs); the writing module converts it (parley_answer_utf16),
+  // comes over as UTF-16, which Buffer copies into a string faster than V8 decodes UTF-8
+  // (bench/thread.mjs times both); the writing module converts it (parley_answer_utf16),
   // writing its result into `slot`. Browsers have no such copy: TextDecoder it is.
   const toUtf16 = nodeBuffer && bridge.parley_answer_utf16;
   const decodeAnswer = (data, size, slot) => {

@@ -1,9 +1,11 @@
 // The writing module's thread export driven through its C ABI (widget/bridge.h) directly, so
-// that a bench can time the WebAssembly call alone: no encoding of the JSON into the module's
-// memory and no string made of the HTML, which the loader (parley-core.mjs) adds around it.
+// that a bench can time the WebAssembly call alone, without what the loader (parley-core.mjs)
+// adds around it: encoding the JSON into the module's memory and making a string of the HTML.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dist } from '../../tests/support/paths.mjs';
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function openRawThread() {
   const module = await WebAssembly.compile(await readFile(path.join(dist, 'parley-compose.wasm')));
@@ -17,8 +19,14 @@ export async function openRawThread() {
   });
   exports._initialize?.();
   const encoder = new TextEncoder();
-  // Puts `commentsJson` and `optionsJson` in the module's memory once; the returned function
-  // renders them and returns how long the export took (ms), releasing the HTML unread.
+  const decoder = new TextDecoder();
+  // Puts `commentsJson` and `optionsJson` in the module's memory once, for:
+  //   render()            the export alone, in ms, its HTML released unread;
+  //   handOver(runs)      the HTML made a string both ways the loader knows, alternately, in
+  //                       median ms: {utf16} (parley_answer_utf16, then Node's Buffer, as the
+  //                       loader does in Node for answers up to 64 MB) and {textDecoder} (as
+  //                       in browsers);
+  //   release()           frees the input.
   return function prepare(commentsJson, optionsJson) {
     const comments = encoder.encode(commentsJson);
     const options = encoder.encode(optionsJson);
@@ -26,16 +34,45 @@ export async function openRawThread() {
     if (block === 0) throw new Error('parley: the core ran out of memory');
     new Uint8Array(exports.memory.buffer).set(comments, block + 16);
     new Uint8Array(exports.memory.buffer).set(options, block + 16 + comments.length);
-    const render = () => {
+    const run = () => {
       const start = performance.now();
       exports.parley_render_thread(block + 16, comments.length, block + 16 + comments.length, options.length, block);
       const elapsed = performance.now() - start;
-      const [data, , failed] = new Uint32Array(exports.memory.buffer, block, 3);
+      const [data, size, failed] = new Uint32Array(exports.memory.buffer, block, 3);
       if (data === 0 || failed) throw new Error('parley: the thread did not render');
-      exports.parley_free(data);
-      return elapsed;
+      return { elapsed, data, size };
     };
-    render.release = () => exports.parley_free(block);
-    return render;
+    return {
+      render() {
+        const { elapsed, data } = run();
+        exports.parley_free(data);
+        return elapsed;
+      },
+      handOver(runs) {
+        const { data, size } = run();
+        const utf16 = [];
+        const textDecoder = [];
+        try {
+          for (let i = 0; i < runs; i++) {
+            let start = performance.now();
+            exports.parley_answer_utf16(data, size, block);
+            const [units, count] = new Uint32Array(exports.memory.buffer, block, 2);
+            if (units === 0) throw new Error('parley: the HTML did not convert');
+            Buffer.from(exports.memory.buffer, units, count * 2).toString('ucs2');
+            exports.parley_free(units);
+            utf16.push(performance.now() - start);
+            start = performance.now();
+            decoder.decode(new Uint8Array(exports.memory.buffer, data, size));
+            textDecoder.push(performance.now() - start);
+          }
+        } finally {
+          exports.parley_free(data);
+        }
+        return { utf16: median(utf16), textDecoder: median(textDecoder), htmlMb: size / 1e6 };
+      },
+      release() {
+        exports.parley_free(block);
+      },
+    };
   };
 }
