@@ -415,13 +415,12 @@ class InlineParser::Pass {
     return text_start_;
   }
 
-  // A bare URL can only start after whitespace or an opening mark, and MatchBareUrl stops at
-  // whitespace, so a failed scan ends before the next place another could start.
   // A bare URL is looked for at the character that shows one may start just before: the ':'
   // of "http://" and "https://", the '.' of "www.". Stopping at every 'h' and 'w', where the
   // URL starts, would stop every dozen bytes of English. The prefix is plain text, so it is
   // still in the pending text run, from which the URL is cut; a prefix that is not (part of an
-  // earlier node) was never where the scan could start a URL.
+  // earlier node) was never where the scan could start a URL. A URL starts only after
+  // whitespace or an opening mark, and a failed scan goes on with the next character.
   size_t ScanBareUrl(size_t pos) {
     const auto ends_with = [&](std::string_view word) {
       return pos >= word.size() && text_.substr(pos - word.size(), word.size()) == word;
