@@ -36,22 +36,12 @@ Fields FieldsOf(json::View entry) {
   return fields;
 }
 
-// `text` as utf8::Sanitize would make it, copied into `owned` only when that changes it. JSON
-// strings are valid UTF-8 already, so only control characters can need replacing: C0 other
-// than tab, line feed and carriage return, DEL, and C1 (U+0080-U+009F, encoded C2 80-C2 9F).
+// `text` as utf8::Sanitize would make it, copied into `owned` only when that changes it (for
+// JSON strings, which are valid UTF-8 already, only when they hold a forbidden control).
 std::string_view Clean(std::string_view text, std::forward_list<std::string>* owned) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    i = utf8::SkipPrintableAscii(text, i);
-    if (i == text.size()) break;
-    const auto c = static_cast<unsigned char>(text[i]);
-    const bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
-                         (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0);
-    if (control) {
-      owned->push_front(utf8::Sanitize(text));
-      return owned->front();
-    }
-  }
-  return text;
+  if (!utf8::NeedsSanitizing(text)) return text;
+  owned->push_front(utf8::Sanitize(text));
+  return owned->front();
 }
 
 // Ids are opaque strings, but imports often carry numbers; both read as the same id text.
