@@ -129,10 +129,15 @@ bool IsAscii(std::string_view text) {
   const char* const data = text.data();
   const size_t size = text.size();
   size_t pos = 0;
-  uint64_t high = 0;
-  for (; pos + 8 <= size; pos += 8) high |= hot::LoadEight(data + pos);
-  for (; pos < size; ++pos) high |= static_cast<unsigned char>(data[pos]);
-  return (high & hot::kHighBits) == 0;
+  // Stops at the first block with a byte past ASCII: a thread's HTML has one in its first
+  // comment, and is then converted from the start (ToUtf16).
+  for (; pos + 8 <= size; pos += 8) {
+    if (hot::LoadEight(data + pos) & hot::kHighBits) return false;
+  }
+  for (; pos < size; ++pos) {
+    if (static_cast<unsigned char>(data[pos]) >= 0x80) return false;
+  }
+  return true;
 }
 
 size_t ToUtf16(std::string_view text, char16_t* out) {
