@@ -2,7 +2,8 @@
 // the WebAssembly core (in this Node process) and in the native program, and show how the cost
 // grows. Each size is also split in two: the thread pipeline alone (the same thread with empty
 // bodies: JSON, model, tree, sort, the HTML around each comment) and the bodies' markup (the
-// difference; `renderMarkup` over every body, one call each, is printed as a cross-check).
+// difference; `renderMarkup` over every body, one call each, is printed as a cross-check), and
+// once more into the WebAssembly call alone and what the loader adds around it.
 // Run: node bench/thread.mjs   (./dev.sh bench runs it with the others)
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -68,6 +69,8 @@ function timeServed(comments, runs) {
 // same HTML: as UTF-16 the module converts to, which Buffer copies (Node), and by TextDecoder
 // (browsers), which V8 decodes byte by byte once there is any non-ASCII character in it.
 const rawThread = await openRawThread();
+
+const handOverMedians = ({ utf16, textDecoder, htmlMb }) => ({ utf16: median(utf16), textDecoder: median(textDecoder), htmlMb });
 
 // The whole renderThread and the export alone, alternately, so that both meet the same moods
 // of this shared machine; the loader's share is the median of each pair's difference.

@@ -5,8 +5,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dist } from '../../tests/support/paths.mjs';
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 export async function openRawThread() {
   const module = await WebAssembly.compile(await readFile(path.join(dist, 'parley-compose.wasm')));
   const { exports } = await WebAssembly.instantiate(module, {
@@ -22,10 +20,10 @@ export async function openRawThread() {
   const decoder = new TextDecoder();
   // Puts `commentsJson` and `optionsJson` in the module's memory once, for:
   //   render()            the export alone, in ms, its HTML released unread;
-  //   handOver(runs)      the HTML made a string both ways the loader knows, alternately, in
-  //                       median ms: {utf16} (parley_answer_utf16, then Node's Buffer, as the
+  //   handOver(runs)      the HTML made a string both ways the loader knows, alternately, each
+  //                       time in ms: {utf16} (parley_answer_utf16, then Node's Buffer, as the
   //                       loader does in Node for answers up to 64 MB) and {textDecoder} (as
-  //                       in browsers);
+  //                       in browsers), with the HTML's size {htmlMb};
   //   release()           frees the input.
   return function prepare(commentsJson, optionsJson) {
     const comments = encoder.encode(commentsJson);
@@ -68,7 +66,7 @@ export async function openRawThread() {
         } finally {
           exports.parley_free(data);
         }
-        return { utf16: median(utf16), textDecoder: median(textDecoder), htmlMb: size / 1e6 };
+        return { utf16, textDecoder, htmlMb: size / 1e6 };
       },
       release() {
         exports.parley_free(block);
