@@ -28,7 +28,8 @@ PARLEY_HOT bool MayNeedEscaping(uint64_t word) {
   constexpr uint64_t kLow7 = hot::kEachByte * 0x7F;
   const uint64_t ascii = word & kLow7;
   // Adding 0x80 - n sets a byte's high bit exactly when it is at least n (no carry: below 0x80).
-  const uint64_t quote_to_apostrophe = (ascii + hot::kEachByte * (0x80 - '"')) & ~(ascii + hot::kEachByte * (0x80 - '\'' - 1));
+  const uint64_t quote_to_apostrophe =
+      (ascii + hot::kEachByte * (0x80 - '"')) & ~(ascii + hot::kEachByte * (0x80 - '\'' - 1));
   const uint64_t angle = hot::BytesEqual(ascii | (hot::kEachByte * 0x02), '>');  // '<' | 2 == '>'
   return ((quote_to_apostrophe | angle) & ~word & hot::kHighBits) != 0;
 }

@@ -195,7 +195,8 @@ size_t NextToReplace(std::string_view text, size_t pos, size_t* end) {
     }
     const size_t start = pos;
     const char32_t code_point = Decode(text, &pos);
-    if ((code_point == kReplacement && !IsLiteralReplacement(text, start, pos)) || IsForbiddenControl(code_point)) {
+    if ((code_point == kReplacement && !IsLiteralReplacement(text, start, pos)) ||
+        IsForbiddenControl(code_point)) {
       *end = pos;
       return start;
     }
@@ -216,7 +217,8 @@ std::string Sanitize(std::string_view text) {
   // Clean stretches are copied in one piece.
   size_t clean_from = 0;
   size_t end = 0;
-  for (size_t at = NextToReplace(text, 0, &end); at != text.size(); at = NextToReplace(text, end, &end)) {
+  for (size_t at = NextToReplace(text, 0, &end); at != text.size();
+       at = NextToReplace(text, end, &end)) {
     out.append(text.data() + clean_from, at - clean_from);
     Append(&out, kReplacement);
     clean_from = end;

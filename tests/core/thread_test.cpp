@@ -106,7 +106,9 @@ TEST(BuildThread, FindsIdsThatShareTheirFirstBytes) {
   for (size_t i = 0; i < ids.size(); ++i) {
     comments.push_back(Make(ids[i], i == 0 ? "" : ids[(i * 7) % i], static_cast<int>(i)));
   }
-  for (int i = 0; i < 5; ++i) comments.push_back(Make(ids[static_cast<size_t>(i * 50)], "", 900 + i));  // duplicates
+  for (int i = 0; i < 5; ++i) {  // duplicates
+    comments.push_back(Make(ids[static_cast<size_t>(i * 50)], "", 900 + i));
+  }
   auto thread = BuildThread(comments, {});
   EXPECT_EQ(thread.duplicates_dropped, 5u);
   ASSERT_EQ(thread.nodes.size(), ids.size());

@@ -110,10 +110,12 @@ TEST(Utf8, DecodeEveryByteValueNeverStalls) {
 // What the loader hands to JavaScript as UTF-16 must be the same text: every script, astral
 // characters as surrogate pairs, U+FFFD itself, at every alignment of the eight-byte path.
 TEST(Utf8, ToUtf16GivesTheSameTextAtEveryAlignment) {
-  const std::string text = "Mothers & their Heroes \xE2\x80\x94 \xD5\x80\xD5\xA1\xD5\xB5, \xD0\xA0\xD0\xBE\xD1\x81, "
-                           "\xF0\x9F\x98\x80 \xEF\xBF\xBD and a long ASCII tail past eight bytes";
-  const std::u16string expected = u"Mothers & their Heroes \u2014 \u0540\u0561\u0575, \u0420\u043E\u0441, "
-                                  u"\U0001F600 \uFFFD and a long ASCII tail past eight bytes";
+  const std::string text =
+      "Mothers & their Heroes \xE2\x80\x94 \xD5\x80\xD5\xA1\xD5\xB5, \xD0\xA0\xD0\xBE\xD1\x81, "
+      "\xF0\x9F\x98\x80 \xEF\xBF\xBD and a long ASCII tail past eight bytes";
+  const std::u16string expected =
+      u"Mothers & their Heroes \u2014 \u0540\u0561\u0575, \u0420\u043E\u0441, "
+      u"\U0001F600 \uFFFD and a long ASCII tail past eight bytes";
   for (size_t pad = 0; pad < 17; ++pad) {
     const std::string padded = std::string(pad, 'x') + text;
     std::u16string out(padded.size(), u'\0');

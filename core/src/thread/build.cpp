@@ -76,9 +76,12 @@ using IdIndex = std::vector<IdEntry>;
 
 int64_t FindId(const IdIndex& index, std::string_view id) {
   const IdKey key = KeyOfId(id);
-  auto found = std::lower_bound(index.begin(), index.end(), key,
-                                [](const IdEntry& entry, const IdKey& wanted) { return KeyLess(entry.key, wanted); });
-  return found != index.end() && found->key.head == key.head && hot::Equal(found->key.id, id) ? found->node : -1;
+  auto found = std::lower_bound(
+      index.begin(), index.end(), key,
+      [](const IdEntry& entry, const IdKey& wanted) { return KeyLess(entry.key, wanted); });
+  return found != index.end() && found->key.head == key.head && hot::Equal(found->key.id, id)
+             ? found->node
+             : -1;
 }
 
 // Points every node at its parent's index, or -1; marks orphans.
