@@ -70,7 +70,11 @@ function timeServed(comments, runs) {
 // (browsers), which V8 decodes byte by byte once there is any non-ASCII character in it.
 const rawThread = await openRawThread();
 
-const handOverMedians = ({ utf16, textDecoder, htmlMb }) => ({ utf16: median(utf16), textDecoder: median(textDecoder), htmlMb });
+const handOverMedians = ({ utf16, textDecoder, htmlMb }) => ({
+  utf16: median(utf16),
+  textDecoder: median(textDecoder),
+  htmlMb,
+});
 
 // The whole renderThread and the export alone, alternately, so that both meet the same moods
 // of this shared machine; the loader's share is the median of each pair's difference.
@@ -93,7 +97,7 @@ function timeWholeAndInside(json, runs) {
       wasm: median(whole),
       inside: median(inside),
       loader: median(whole.map((time, i) => time - inside[i])),
-      handOver: thread.handOver(runs),
+      handOver: handOverMedians(thread.handOver(runs)),
     };
   } finally {
     thread.release();
