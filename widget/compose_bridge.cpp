@@ -79,16 +79,22 @@ void parley_render_thread(const char* comments, size_t comments_size, const char
 // An answer (`data`, `size` bytes of UTF-8) as UTF-16 in new memory (out->data, out->size in
 // code units), for a loader that can turn UTF-16 into a string by copying it (Node's Buffer):
 // V8 decodes UTF-8 byte by byte once a text has any non-ASCII character, so a thread's
-// megabytes of HTML come out faster this way (bench/thread.mjs times both). Leaves out->data
-// null, and the loader decodes the UTF-8 itself, when the answer is ASCII (which V8 copies as
-// fast), is not UTF-8, or the memory cannot be had.
+// megabytes of HTML come out faster this way (bench/thread.mjs times both). An ASCII answer
+// needs no conversion: its bytes are already one character each, as Latin-1, which Buffer
+// copies as fast; then out->data is null and out->size is the answer's size. Leaves both
+// null, and the loader decodes the UTF-8 itself, when the answer is not UTF-8 or the memory
+// cannot be had.
 PARLEY_EXPORT(parley_answer_utf16)
 void parley_answer_utf16(const char* data, size_t size, parley_result* out) {
   out->data = nullptr;
   out->size = 0;
   out->failed = 0;
   const std::string_view text(data, size);
-  if (size > SIZE_MAX / sizeof(char16_t) || parley::utf8::IsAscii(text)) return;
+  if (size > SIZE_MAX / sizeof(char16_t)) return;
+  if (parley::utf8::IsAscii(text)) {
+    out->size = static_cast<uint32_t>(size);
+    return;
+  }
   auto* units = static_cast<char16_t*>(std::malloc(size * sizeof(char16_t)));
   if (units == nullptr) return;
   const size_t count = parley::utf8::ToUtf16(text, units);

@@ -140,20 +140,23 @@ async function openBridge(module) {
   // The answer at `data` as a string. In Node, a large one with any non-ASCII character in it
   // comes over as UTF-16, which Buffer copies into a string faster than V8 decodes UTF-8
   // (bench/thread.mjs times both); the writing module converts it (parley_answer_utf16),
-  // writing its result into `slot`. Browsers have no such copy: TextDecoder it is.
+  // writing its result into `slot`, or says that the answer is ASCII, which Buffer copies as
+  // Latin-1, one byte per character. Browsers have no such copy: TextDecoder it is.
   const toUtf16 = nodeBuffer && bridge.parley_answer_utf16;
   const decodeAnswer = (data, size, slot) => {
     if (toUtf16 && size >= kWideAnswerBytes.min && size <= kWideAnswerBytes.max) {
       toUtf16(data, size, slot);
       refreshViews();
       const units = words[slot >> 2];
+      const count = words[(slot >> 2) + 1];
       if (units !== 0) {
         try {
-          return nodeBuffer.from(bridge.memory.buffer, units, words[(slot >> 2) + 1] * 2).toString('ucs2');
+          return nodeBuffer.from(bridge.memory.buffer, units, count * 2).toString('ucs2');
         } finally {
           bridge.parley_free(units);
         }
       }
+      if (count === size) return nodeBuffer.from(bridge.memory.buffer, data, size).toString('latin1');
     }
     return decoder.decode(heap.subarray(data, data + size));
   };

@@ -83,17 +83,18 @@ test('a result handed over without a copy stays readable until freed, and a seco
   exports.parley_free(third.data);
 });
 
-test('large answers cross as UTF-16 in Node, with the same text as the native program prints', async () => {
+test('large answers cross as UTF-16 or Latin-1 in Node, with the same text as the native program prints', async () => {
   // In Node the loader has the writing module convert a large answer with non-ASCII text to
-  // UTF-16, which Buffer copies into a string; ASCII ones, and small ones, are decoded as
-  // UTF-8. Every case must give the native program's bytes: every script, astral characters
-  // (surrogate pairs), U+FFFD itself, and text that ends exactly at or after the size limit.
+  // UTF-16, which Buffer copies into a string; a large ASCII answer Buffer copies as it is, as
+  // Latin-1; small ones are decoded as UTF-8. Every case must give the native program's bytes:
+  // every script, astral characters (surrogate pairs), U+FFFD itself, and text that ends
+  // exactly at or after the size limit.
   const core = await createCore();
   const conversions = [];
-  const from = Buffer.from;
-  Buffer.from = function (...args) {
-    if (args[0] instanceof ArrayBuffer) conversions.push(args[2]);
-    return from.apply(this, args);
+  const toString = Buffer.prototype.toString;
+  Buffer.prototype.toString = function (encoding, ...rest) {
+    if (encoding === 'ucs2' || encoding === 'latin1') conversions.push([encoding, this.length]);
+    return toString.call(this, encoding, ...rest);
   };
   try {
     const line = 'Mothers & Heroes \u2014 \u0540\u0561\u0575\u0561\u057D\u057F\u0561\u0576, \u0420\u043E\u0441\u0441\u0438\u044F, \u0627\u0644\u0639\u0631\u0628\u064A\u0629 \u{1F600}\u{1F1E6}\u{1F1F2} \uFFFD *x*';
@@ -104,12 +105,14 @@ test('large answers cross as UTF-16 in Node, with the same text as the native pr
       assert.equal(native.code, 0, native.stderr);
       assert.equal(core.renderMarkup(markup), native.stdout);
     }
-    // Only the large answer with non-ASCII text took the UTF-16 way (its length in bytes:
-    // two per code unit).
-    assert.equal(conversions.length, 1);
-    assert.ok(conversions[0] > 1 << 16, String(conversions[0]));
+    // The large answer with non-ASCII text took the UTF-16 way (two bytes per code unit), the
+    // large ASCII one the Latin-1 way (its bytes as they are), the short one neither.
+    assert.equal(conversions.length, 2, JSON.stringify(conversions));
+    assert.equal(conversions[0][0], 'ucs2');
+    assert.ok(conversions[0][1] > 1 << 16, String(conversions[0][1]));
+    assert.deepEqual(conversions[1], ['latin1', Buffer.byteLength(runParley(['render'], ascii).stdout)]);
   } finally {
-    Buffer.from = from;
+    Buffer.prototype.toString = toString;
   }
 });
 
