@@ -81,6 +81,20 @@ TEST(MarkupEvents, EventsNestOnHostileInput) {
   }
 }
 
+TEST(MarkupInput, LineEndsAreFoundAtEveryAlignment) {
+  // Line ends (and carriage returns) are looked for eight bytes at a time: each must be found
+  // wherever it falls in a block of eight, and bytes that are '\n' or '\r' with the high bit
+  // set (U+00CA is C3 8A, U+00CD is C3 8D) must not count as one.
+  for (size_t pad = 1; pad < 20; ++pad) {
+    const std::string lead(pad, 'a');
+    EXPECT_EQ(RenderHtml(lead + "\n\nb"), "<p>" + lead + "</p>\n<p>b</p>\n") << pad;
+    EXPECT_EQ(RenderHtml(lead + "\r\n\r\nb"), "<p>" + lead + "</p>\n<p>b</p>\n") << pad;
+    EXPECT_EQ(RenderHtml(lead + "\rb"), "<p>" + lead + "<br>\nb</p>\n") << pad;
+    EXPECT_EQ(RenderHtml(lead + "\xC3\x8A\xC3\x8D b"), "<p>" + lead + "\xC3\x8A\xC3\x8D b</p>\n") << pad;
+    EXPECT_EQ(RenderHtml(lead + "\xC3\x8A\xC3\x8D\n\nb"), "<p>" + lead + "\xC3\x8A\xC3\x8D</p>\n<p>b</p>\n") << pad;
+  }
+}
+
 TEST(MarkupInput, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(RenderHtml("a\xFF"
                        "b\xC3"),

@@ -1,14 +1,13 @@
 #include "normalize.h"
 
-#include <cstring>
-
 #include "parley/utf8.h"
+
+#include "../text/hot.h"
 
 namespace parley::markup {
 
 std::string_view NormalizeSource(std::string_view source, std::string* storage) {
-  // memchr rather than find: it looks at a word at a time even where find is not inlined.
-  const bool has_return = std::memchr(source.data(), '\r', source.size()) != nullptr;
+  const bool has_return = hot::FindByte(source.data(), source.size(), '\r') != source.size();
   if (!has_return && !utf8::NeedsSanitizing(source)) return source;
   std::string& text = *storage;
   text = utf8::Sanitize(source);
