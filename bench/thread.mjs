@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../tests/support/core.mjs';
 import { nativeParley } from '../tests/support/paths.mjs';
-import { makeThread } from './lib/comments.mjs';
+import { makeThread, shortBodies } from './lib/comments.mjs';
 import { openRawThread } from './lib/raw-thread.mjs';
 
 const core = await createCore();
@@ -66,14 +66,16 @@ function timeServed(comments, runs) {
 // with the JSON already in the module's memory: bench/lib/raw-thread.mjs), and what the loader
 // adds, the rest of renderThread's time: encoding the JSON in, and making a JavaScript string of
 // the HTML. That hand-over is also timed alone both ways the loader knows, alternately on the
-// same HTML: as UTF-16 the module converts to, which Buffer copies (Node), and by TextDecoder
-// (browsers), which V8 decodes byte by byte once there is any non-ASCII character in it.
+// same HTML: copied by Buffer (Node) as the UTF-16 the module converts it to, or as Latin-1
+// when it is ASCII, and by TextDecoder (browsers), which V8 decodes byte by byte once there is
+// any non-ASCII character in it.
 const rawThread = await openRawThread();
 
-const handOverMedians = ({ utf16, textDecoder, htmlMb }) => ({
-  utf16: median(utf16),
+const handOverMedians = ({ buffer, textDecoder, htmlMb, ascii }) => ({
+  buffer: median(buffer),
   textDecoder: median(textDecoder),
   htmlMb,
+  ascii,
 });
 
 // The whole renderThread and the export alone, alternately, so that both meet the same moods
@@ -112,7 +114,7 @@ for (const size of sizes) {
   const comments = makeThread(size);
   const json = JSON.stringify(comments);
   const bare = JSON.stringify(comments.map((comment) => ({ ...comment, body: '' })));
-  const runs = size >= 100000 ? 3 : 7;
+  const runs = size >= 100000 ? 3 : 11;
   const native = (text) => Math.max(0, timeNative(text, runs) - startup);
   rows.push({
     size,
@@ -128,6 +130,25 @@ for (const size of sizes) {
   });
 }
 
+// The same 10,000-comment thread with other bodies: the corpus's short comments, as most news
+// comments are, as they come (a few have characters past ASCII, so the HTML is handed over as
+// UTF-16) and only the ASCII ones (then the HTML is ASCII, which the loader hands over as
+// Latin-1). The pipeline with no bodies at all is in the table of where the time goes.
+const kinds = [];
+{
+  const size = 10000;
+  const averageBody = (comments) =>
+    comments.reduce((sum, comment) => sum + Buffer.byteLength(comment.body), 0) / comments.length;
+  const kind = (name, bodies) => {
+    const comments = makeThread(size, 42, bodies);
+    const json = JSON.stringify(comments);
+    return { name, body: averageBody(comments), wasm: timeWasm(json, 11), ...timeSplit(json, 11) };
+  };
+  kinds.push({ name: 'talk-page comments, as they come', body: averageBody(makeThread(size)), ...rows.find((row) => row.size === size) });
+  kinds.push(kind('short comments (<= 280 chars)', shortBodies()));
+  kinds.push(kind('short ASCII comments (<= 280 chars)', shortBodies({ asciiOnly: true })));
+}
+
 const ms = (value, width) => value.toFixed(1).padStart(width);
 console.log('bench/thread: JSON in, thread HTML out (parse + build + sort by best + render)');
 console.log('comments   input KB   wasm ms   native ms   wasm/native   wasm growth');
@@ -140,11 +161,18 @@ for (const row of rows) {
   previous = row;
 }
 console.log('\nwasm ms split: the WebAssembly call alone, and what the loader adds (the JSON in, the HTML out as a string);');
-console.log('the hand-over of the HTML alone, as UTF-16 copied by Buffer (what Node gets) or decoded by TextDecoder');
-console.log('comments   HTML MB   inside wasm   loader   hand-over: UTF-16   TextDecoder');
+console.log('the hand-over of the HTML alone, copied by Buffer as the UTF-16 the module makes (what Node gets; as Latin-1 if ASCII) or decoded by TextDecoder');
+console.log('comments   HTML MB   inside wasm   loader   hand-over: Buffer   TextDecoder');
 for (const row of rows) {
   console.log(
-    `${String(row.size).padStart(8)}  ${row.handOver.htmlMb.toFixed(1).padStart(8)}  ${ms(row.inside, 12)}  ${ms(row.loader, 7)}  ${ms(row.handOver.utf16, 18)}  ${ms(row.handOver.textDecoder, 12)}`,
+    `${String(row.size).padStart(8)}  ${row.handOver.htmlMb.toFixed(1).padStart(8)}  ${ms(row.inside, 12)}  ${ms(row.loader, 7)}  ${ms(row.handOver.buffer, 17)}  ${ms(row.handOver.textDecoder, 12)}`,
+  );
+}
+console.log('\n10,000 comments by kind of body: renderThread whole, the WebAssembly call alone, the loader\'s share, and the HTML');
+console.log('bodies                                  avg body B   whole ms   inside wasm   loader   HTML MB   HTML is');
+for (const kind of kinds) {
+  console.log(
+    `${kind.name.padEnd(38)}  ${kind.body.toFixed(0).padStart(10)}  ${ms(kind.wasm, 9)}  ${ms(kind.inside, 12)}  ${ms(kind.loader, 7)}  ${kind.handOver.htmlMb.toFixed(1).padStart(8)}   ${kind.handOver.ascii ? 'ASCII' : 'not ASCII'}`,
   );
 }
 console.log('\nwhere the time goes (ms): the pipeline alone (empty bodies) and the bodies\' markup (the rest)');

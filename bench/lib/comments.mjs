@@ -23,9 +23,15 @@ export function loadCommentBodies() {
     .filter((body) => body.length > 0);
 }
 
-export function makeThread(count, seed = 42) {
+// The corpus's short comments, as most news comments are: those of at most 280 characters (a
+// tweet's length), in their order; with `asciiOnly`, only those with no character past ASCII.
+export function shortBodies({ asciiOnly = false } = {}) {
+  return loadCommentBodies().filter((body) => body.length <= 280 && !(asciiOnly && /[^\x00-\x7F]/.test(body)));
+}
+
+// `bodies` cycle over the thread's comments; the thread's shape and votes depend on `seed` only.
+export function makeThread(count, seed = 42, bodies = loadCommentBodies()) {
   const next = random(seed);
-  const bodies = loadCommentBodies();
   const comments = [];
   const start = Date.UTC(2020, 9, 22, 8);
   for (let i = 0; i < count; i++) {

@@ -21,9 +21,11 @@ export async function openRawThread() {
   // Puts `commentsJson` and `optionsJson` in the module's memory once, for:
   //   render()            the export alone, in ms, its HTML released unread;
   //   handOver(runs)      the HTML made a string both ways the loader knows, alternately, each
-  //                       time in ms: {utf16} (parley_answer_utf16, then Node's Buffer, as the
-  //                       loader does in Node for answers up to 64 MB) and {textDecoder} (as
-  //                       in browsers), with the HTML's size {htmlMb};
+  //                       time in ms: {buffer} (parley_answer_utf16, then Node's Buffer copies
+  //                       the UTF-16 it makes, or the HTML itself as Latin-1 when it is ASCII,
+  //                       as the loader does in Node for answers up to 64 MB) and {textDecoder}
+  //                       (as in browsers), with the HTML's size {htmlMb} and whether it is
+  //                       {ascii};
   //   release()           frees the input.
   return function prepare(commentsJson, optionsJson) {
     const comments = encoder.encode(commentsJson);
@@ -48,17 +50,24 @@ export async function openRawThread() {
       },
       handOver(runs) {
         const { data, size } = run();
-        const utf16 = [];
+        const buffer = [];
         const textDecoder = [];
+        let ascii = false;
         try {
           for (let i = 0; i < runs; i++) {
             let start = performance.now();
             exports.parley_answer_utf16(data, size, block);
             const [units, count] = new Uint32Array(exports.memory.buffer, block, 2);
-            if (units === 0) throw new Error('parley: the HTML did not convert');
-            Buffer.from(exports.memory.buffer, units, count * 2).toString('ucs2');
-            exports.parley_free(units);
-            utf16.push(performance.now() - start);
+            if (units !== 0) {
+              Buffer.from(exports.memory.buffer, units, count * 2).toString('ucs2');
+              exports.parley_free(units);
+            } else if (count === size) {
+              Buffer.from(exports.memory.buffer, data, size).toString('latin1');
+              ascii = true;
+            } else {
+              throw new Error('parley: the HTML did not convert');
+            }
+            buffer.push(performance.now() - start);
             start = performance.now();
             decoder.decode(new Uint8Array(exports.memory.buffer, data, size));
             textDecoder.push(performance.now() - start);
@@ -66,7 +75,7 @@ export async function openRawThread() {
         } finally {
           exports.parley_free(data);
         }
-        return { utf16, textDecoder, htmlMb: size / 1e6 };
+        return { buffer, textDecoder, htmlMb: size / 1e6, ascii };
       },
       release() {
         exports.parley_free(block);
