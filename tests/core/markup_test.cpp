@@ -90,8 +90,9 @@ TEST(MarkupInput, LineEndsAreFoundAtEveryAlignment) {
     EXPECT_EQ(RenderHtml(lead + "\n\nb"), "<p>" + lead + "</p>\n<p>b</p>\n") << pad;
     EXPECT_EQ(RenderHtml(lead + "\r\n\r\nb"), "<p>" + lead + "</p>\n<p>b</p>\n") << pad;
     EXPECT_EQ(RenderHtml(lead + "\rb"), "<p>" + lead + "<br>\nb</p>\n") << pad;
-    EXPECT_EQ(RenderHtml(lead + "\xC3\x8A\xC3\x8D b"), "<p>" + lead + "\xC3\x8A\xC3\x8D b</p>\n") << pad;
-    EXPECT_EQ(RenderHtml(lead + "\xC3\x8A\xC3\x8D\n\nb"), "<p>" + lead + "\xC3\x8A\xC3\x8D</p>\n<p>b</p>\n") << pad;
+    const std::string high = "\xC3\x8A\xC3\x8D";
+    EXPECT_EQ(RenderHtml(lead + high + " b"), "<p>" + lead + high + " b</p>\n") << pad;
+    EXPECT_EQ(RenderHtml(lead + high + "\n\nb"), "<p>" + lead + high + "</p>\n<p>b</p>\n") << pad;
   }
 }
 

@@ -72,7 +72,8 @@ PARLEY_HOT uint64_t BytesEqual(uint64_t word, uint8_t byte) {
 // WebAssembly's memchr (musl's, with 32-bit words) takes four, behind a call.
 PARLEY_HOT size_t FindByte(const char* data, size_t size, char byte) {
   size_t at = 0;
-  while (at + 8 <= size && BytesEqual(LoadEight(data + at), static_cast<uint8_t>(byte)) == 0) at += 8;
+  const auto wanted = static_cast<uint8_t>(byte);
+  while (at + 8 <= size && BytesEqual(LoadEight(data + at), wanted) == 0) at += 8;
   while (at < size && data[at] != byte) ++at;
   return at;
 }

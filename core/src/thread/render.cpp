@@ -138,16 +138,22 @@ class ThreadWriter {
                                        : *language_.strings),
         expanded_(SortedIds(options.expanded)),
         in_reply_to_(SplitMessage(strings_.in_reply_to, false)),
-        upvote_(MakeButton("<button class=\"parley-vote parley-upvote\" aria-label=\"", strings_.upvote_label,
-                           "\" type=\"button\" data-parley-action=\"upvote\" aria-pressed=\"false\">", kUpArrow)),
+        upvote_(MakeButton("<button class=\"parley-vote parley-upvote\" aria-label=\"",
+                           strings_.upvote_label,
+                           "\" type=\"button\" data-parley-action=\"upvote\" "
+                           "aria-pressed=\"false\">",
+                           kUpArrow)),
         downvote_(MakeButton("<button class=\"parley-vote parley-downvote\" aria-label=\"",
                              strings_.downvote_label,
-                             "\" type=\"button\" data-parley-action=\"downvote\" aria-pressed=\"false\">",
+                             "\" type=\"button\" data-parley-action=\"downvote\" "
+                             "aria-pressed=\"false\">",
                              kDownArrow)),
         reply_(MakeButton("<button class=\"parley-reply\" aria-label=\"", strings_.reply_label,
-                          "\" type=\"button\" data-parley-action=\"reply\">", EscapedText(strings_.reply))),
+                          "\" type=\"button\" data-parley-action=\"reply\">",
+                          EscapedText(strings_.reply))),
         report_(MakeButton("<button class=\"parley-report\" aria-label=\"", strings_.report_label,
-                           "\" type=\"button\" data-parley-action=\"report\">", EscapedText(strings_.report))) {
+                           "\" type=\"button\" data-parley-action=\"report\">",
+                           EscapedText(strings_.report))) {
   }
 
   std::string Render(const Page& page) {
