@@ -23,10 +23,11 @@ export function loadCommentBodies() {
     .filter((body) => body.length > 0);
 }
 
-// The corpus's short comments, as most news comments are: those of at most 280 characters (a
-// tweet's length), in their order; with `asciiOnly`, only those with no character past ASCII.
-export function shortBodies({ asciiOnly = false } = {}) {
-  return loadCommentBodies().filter((body) => body.length <= 280 && !(asciiOnly && /[^\x00-\x7F]/.test(body)));
+// The short comments among `bodies`, as most news comments are: those of at most 280
+// characters (a tweet's length), in their order; with `asciiOnly`, only those with no
+// character past ASCII.
+export function shortBodies(bodies, { asciiOnly = false } = {}) {
+  return bodies.filter((body) => body.length <= 280 && !(asciiOnly && /[^\x00-\x7F]/.test(body)));
 }
 
 // `bodies` cycle over the thread's comments; the thread's shape and votes depend on `seed` only.
