@@ -6,6 +6,7 @@
 
 #include "../support/corpus.h"
 #include "parley/thread/render.h"
+#include "parley/utf8.h"
 
 namespace {
 
@@ -46,13 +47,6 @@ TEST_P(ThreadCorpus, RendersAsExpected) {
   }
 }
 
-bool IsAscii(const std::string& text) {
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
 // Everything the thread adds around ASCII comments in English is ASCII (the vote arrows are
 // character references), so JavaScript can hold the HTML as one byte per character and the
 // loader takes it over as Latin-1 (tests/widget/core.test.mjs).
@@ -63,6 +57,7 @@ TEST_P(ThreadCorpus, AsciiCommentsInEnglishRenderAsAscii) {
   const std::string lang = entry.contains("options") && entry["options"].is_object()
                                ? entry["options"].value("lang", std::string("en"))
                                : "en";
+  using parley::utf8::IsAscii;
   if (!IsAscii(comments) || !IsAscii(options) || lang.rfind("en", 0) != 0) {
     GTEST_SKIP() << "not ASCII comments in English";
   }
