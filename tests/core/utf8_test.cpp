@@ -105,8 +105,6 @@ TEST(Utf8, DecodeEveryByteValueNeverStalls) {
   EXPECT_TRUE(parley::utf8::IsValid(Sanitize(all)));
 }
 
-}  // namespace
-
 // What the loader hands to JavaScript as UTF-16 must be the same text: every script, astral
 // characters as surrogate pairs, U+FFFD itself, at every alignment of the eight-byte path.
 TEST(Utf8, ToUtf16GivesTheSameTextAtEveryAlignment) {
@@ -170,3 +168,5 @@ TEST(Utf8, NeedsSanitizingExactlyWhenSanitizeChangesTheText) {
     }
   }
 }
+
+}  // namespace
