@@ -26,9 +26,9 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 // Node's Buffer (not a browser polyfill of it: only where Node runs), and the answer sizes for
-// which converting to UTF-16 pays: from where it is worth its call, up to where the UTF-16
-// copy, twice the answer's size, would grow the module's memory by hundreds of megabytes that
-// WebAssembly never gives back.
+// which handing over by Buffer pays (as UTF-16, or as Latin-1 when ASCII): from where it is
+// worth the extra call, up to where the UTF-16 copy, twice the answer's size, would grow the
+// module's memory by hundreds of megabytes that WebAssembly never gives back.
 const nodeBuffer = globalThis.process?.versions?.node ? globalThis.Buffer : undefined;
 const kWideAnswerBytes = { min: 1 << 16, max: 1 << 26 };
 
