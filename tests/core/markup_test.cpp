@@ -27,6 +27,23 @@ TEST(MarkupCorpus, EveryExampleRendersAsExpected) {
   }
 }
 
+// A thread writes each body straight after its own markup (AppendHtml): what the document
+// already holds, however it ends, must not change the fragment, e.g. by a line break put
+// before the first block.
+TEST(MarkupCorpus, AppendedToADocumentIsTheSameFragment) {
+  std::ifstream file(PARLEY_SOURCE_DIR "/tests/corpus/markup.json");
+  ASSERT_TRUE(file) << "missing tests/corpus/markup.json";
+  const nlohmann::json corpus = nlohmann::json::parse(file);
+  for (const nlohmann::json& example : corpus) {
+    const std::string input = example["input"];
+    for (const std::string document : {"<div class=\"parley-body\">", "<p>x</p>\n"}) {
+      std::string out = document;
+      parley::markup::AppendHtml(input, &out);
+      EXPECT_EQ(out, document + RenderHtml(input)) << "corpus example: " << example["name"];
+    }
+  }
+}
+
 // Records events as text, checking that every enter has its leave.
 class RecordingSink final : public parley::markup::EventSink {
  public:

@@ -42,18 +42,20 @@ void AppendNumber(std::string* out, uint32_t value) {
 
 std::string RenderHtml(std::string_view source) {
   std::string html;
-  RenderHtmlInto(source, &html);
+  AppendHtml(source, &html);
   return html;
 }
 
-void RenderHtmlInto(std::string_view source, std::string* out) {
-  out->reserve(source.size() + source.size() / 4 + 16);
+void AppendHtml(std::string_view source, std::string* out) {
+  // A body alone is sized once. Into a larger document, reserving here would reallocate the
+  // whole document for every body; its own growth (doubling) is left to do that.
+  if (out->empty()) out->reserve(source.size() + source.size() / 4 + 16);
   HtmlRenderer renderer(out);
   Parse(source, renderer);
 }
 
 void HtmlRenderer::EnsureNewline() {
-  if (!out_->empty() && out_->back() != '\n') out_->push_back('\n');
+  if (out_->size() > start_ && out_->back() != '\n') out_->push_back('\n');
 }
 
 void HtmlRenderer::EnterBlock(BlockType type, const BlockDetail& detail) {

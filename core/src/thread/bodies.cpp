@@ -6,14 +6,12 @@
 
 namespace parley::thread {
 
-std::string_view MarkupBody(const Comment& comment, std::string* scratch) {
-  scratch->clear();
-  markup::RenderHtmlInto(comment.body, scratch);
-  return *scratch;
+void MarkupBody(const Comment& comment, std::string* out) {
+  markup::AppendHtml(comment.body, out);
 }
 
-std::string_view ServerRenderedBody(const Comment& comment, std::string* /*scratch*/) {
-  return comment.body_html;
+void ServerRenderedBody(const Comment& comment, std::string* out) {
+  out->append(comment.body_html);
 }
 
 }  // namespace parley::thread

@@ -380,7 +380,7 @@ class ThreadWriter {
       Put("</a></p>\n");
     }
     Put("<div class=\"parley-body\">");
-    Put(body_(comment, &body_scratch_));
+    body_(comment, &out_);
     Put("</div>\n");
     AppendActions(comment);
     Put("</article>\n");
@@ -495,7 +495,6 @@ class ThreadWriter {
   std::string name_text_;
   std::string name_attribute_;
   std::string parent_name_;
-  std::string body_scratch_;  // where body_ renders
   std::vector<Step> steps_;
   std::vector<int64_t> pending_;
   std::string out_;

@@ -16,15 +16,16 @@ namespace parley::markup {
 // WebAssembly bridge and the thread renderer; identical output on every build.
 std::string RenderHtml(std::string_view source);
 
-// The same HTML written into `out`, which must be empty: a caller rendering many bodies keeps
-// one string's memory for all of them.
-void RenderHtmlInto(std::string_view source, std::string* out);
+// The same HTML appended to `out`: a caller writing many bodies into one document (a thread)
+// writes each in place, with no copy.
+void AppendHtml(std::string_view source, std::string* out);
 
 // The event consumer behind RenderHtml, for callers that drive Parse themselves.
 class HtmlRenderer final : public EventSink {
  public:
-  // Appends to `out`, which must outlive the renderer.
-  explicit HtmlRenderer(std::string* out) : out_(out) {}
+  // Appends to `out`, which must outlive the renderer; what `out` already holds is not part
+  // of the fragment.
+  explicit HtmlRenderer(std::string* out) : out_(out), start_(out->size()) {}
 
   void EnterBlock(BlockType type, const BlockDetail& detail) override;
   void LeaveBlock(BlockType type) override;
@@ -33,10 +34,11 @@ class HtmlRenderer final : public EventSink {
   void Text(TextType type, std::string_view text) override;
 
  private:
-  // Starts a new line unless the output is empty or already at the start of one.
+  // Starts a new line unless the fragment is empty or already at the start of one.
   void EnsureNewline();
 
   std::string* out_;
+  size_t start_;  // where the fragment begins in *out_
   bool in_refused_link_ = false;  // inside a link whose URL was refused: no </a> to write
 };
 

@@ -10,20 +10,20 @@
 
 namespace parley::thread {
 
-// How a comment's body becomes HTML inside the thread: returns the HTML, rendered into
-// `scratch` (space the renderer reuses from comment to comment) or kept by the comment itself.
+// How a comment's body becomes HTML inside the thread: appends the body's HTML to `out`, the
+// thread's own output, so that a body is written once rather than rendered aside and copied.
 // A function rather than a flag, so a module that never names MarkupBody (the browser's
 // reading core) links without the markup renderer.
-using BodyRenderer = std::string_view (*)(const Comment& comment, std::string* scratch);
+using BodyRenderer = void (*)(const Comment& comment, std::string* out);
 
 // Renders the body's markup source (markup::RenderHtml): the native program, the server and
 // the full WebAssembly module.
-std::string_view MarkupBody(const Comment& comment, std::string* scratch);
+void MarkupBody(const Comment& comment, std::string* out);
 
 // The HTML the server already rendered from the body (`bodyHtml`), as it is. Only for
 // comments that come from Parley's own API, which writes bodyHtml with MarkupBody, so the
 // output is byte for byte what MarkupBody gives; never for comments from anywhere else.
-std::string_view ServerRenderedBody(const Comment& comment, std::string* scratch);
+void ServerRenderedBody(const Comment& comment, std::string* out);
 
 // Renders one page of a built, sorted thread as an accessible HTML fragment: a <section> with
 // the comment count, nested lists of <article>s (the list level is the nesting level assistive
