@@ -12,12 +12,12 @@
 // a link whose URL the policy (url.h) refuses is written as its text alone.
 namespace parley::markup {
 
-// Renders comment markup (any bytes) to an HTML fragment. The entry point for the CLI, the
-// WebAssembly bridge and the thread renderer; identical output on every build.
+// Renders comment markup (any bytes) to an HTML fragment. The entry point for the CLI and the
+// WebAssembly bridge; identical output on every build.
 std::string RenderHtml(std::string_view source);
 
-// The same HTML appended to `out`: a caller writing many bodies into one document (a thread)
-// writes each in place, with no copy.
+// The same HTML appended to `out`: a caller writing many bodies into one document (the thread
+// renderer) writes each in place, with no copy.
 void AppendHtml(std::string_view source, std::string* out);
 
 // The event consumer behind RenderHtml, for callers that drive Parse themselves.

@@ -16,7 +16,7 @@ namespace parley::thread {
 // reading core) links without the markup renderer.
 using BodyRenderer = void (*)(const Comment& comment, std::string* out);
 
-// Renders the body's markup source (markup::RenderHtml): the native program, the server and
+// Renders the body's markup source (markup::AppendHtml): the native program, the server and
 // the full WebAssembly module.
 void MarkupBody(const Comment& comment, std::string* out);
 
