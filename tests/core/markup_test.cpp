@@ -15,10 +15,15 @@ namespace {
 
 using parley::markup::RenderHtml;
 
-TEST(MarkupCorpus, EveryExampleRendersAsExpected) {
+// The shared corpus; empty (and the test failed) when the file is missing.
+nlohmann::json LoadMarkupCorpus() {
   std::ifstream file(PARLEY_SOURCE_DIR "/tests/corpus/markup.json");
-  ASSERT_TRUE(file) << "missing tests/corpus/markup.json";
-  const nlohmann::json corpus = nlohmann::json::parse(file);
+  EXPECT_TRUE(file) << "missing tests/corpus/markup.json";
+  return file ? nlohmann::json::parse(file) : nlohmann::json::array();
+}
+
+TEST(MarkupCorpus, EveryExampleRendersAsExpected) {
+  const nlohmann::json corpus = LoadMarkupCorpus();
   ASSERT_GT(corpus.size(), 40u);
   for (const nlohmann::json& example : corpus) {
     const std::string name = example["name"];
@@ -31,9 +36,8 @@ TEST(MarkupCorpus, EveryExampleRendersAsExpected) {
 // already holds, however it ends, must not change the fragment, e.g. by a line break put
 // before the first block.
 TEST(MarkupCorpus, AppendedToADocumentIsTheSameFragment) {
-  std::ifstream file(PARLEY_SOURCE_DIR "/tests/corpus/markup.json");
-  ASSERT_TRUE(file) << "missing tests/corpus/markup.json";
-  const nlohmann::json corpus = nlohmann::json::parse(file);
+  const nlohmann::json corpus = LoadMarkupCorpus();
+  ASSERT_GT(corpus.size(), 40u);
   for (const nlohmann::json& example : corpus) {
     const std::string input = example["input"];
     for (const std::string document : {"<div class=\"parley-body\">", "<p>x</p>\n"}) {
