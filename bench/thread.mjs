@@ -181,8 +181,8 @@ for (const kind of kinds) {
 }
 // The budget as DESIGN.md and the threads issue set it: the work inside WebAssembly (parse,
 // build, sort, render) under 50 ms for 10,000 comments. The headline thread's figures, with
-// the fastest of the runs next to the median: on this shared machine a run of slow moments
-// can move a median by several ms.
+// the fastest of the runs next to the median: this shared machine has slow spells that move
+// a median by tens of ms (docs/THREADS.md).
 const headline = kinds[0];
 console.log(
   `\nbudget: 10,000 ${headline.name}, built, sorted and rendered inside WebAssembly: ${headline.inside.toFixed(1)} ms median, ` +
