@@ -4,6 +4,7 @@
 
 #include "link_syntax.h"
 #include "parley/markup/parser.h"
+
 #include "../text/hot.h"
 
 namespace parley::markup {
