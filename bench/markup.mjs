@@ -38,7 +38,9 @@ async function datasets() {
   ];
 }
 
-const core = await createCore();
+// The browsers' writing module (built for size), which a reader's preview and policy feedback
+// run; under Node, createCore() would take Node's, built for speed (bench/thread compares them).
+const core = await createCore({ composeWasmBinary: await readFile(path.join(dist, 'parley-compose.wasm')) });
 const markdownIt = new MarkdownIt({ linkify: true, breaks: true });
 const md4wMode = process.env.MD4W === 'small' ? 'small' : 'fast';
 await md4w.init(md4wMode);

@@ -7,6 +7,7 @@
 //   - precision and recall of "not allowed" against the Wikipedia toxicity labels.
 //
 //   node bench/policy.mjs            (PARLEY_DIST selects another bundle than build/dist)
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
@@ -22,7 +23,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.env.PARLEY_DIST || path.join(root, 'build/dist'));
 const { createCore } = await import(pathToFileURL(path.join(dist, 'parley-core.mjs')).href);
 
-const core = await createCore();
+// The browsers' writing module (built for size), which a reader's preview and policy feedback
+// run; under Node, createCore() would take Node's, built for speed (bench/thread compares them).
+const core = await createCore({ composeWasmBinary: await readFile(path.join(dist, 'parley-compose.wasm')) });
 const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
 const wordCodes = new Set(['banned_word', 'suspect_word']);

@@ -1,6 +1,7 @@
 // bench/thread: parse, build, sort and render whole threads of 1k, 10k and 100k comments in
-// the WebAssembly core (in this Node process) and in the native program, and show how the cost
-// grows. Each size is also split in two: the thread pipeline alone (the same thread with empty
+// the WebAssembly core (in this Node process, so with Node's writing module, built for speed;
+// the browsers' module, built for size, is timed on the 10,000-comment thread too) and in the
+// native program, and show how the cost grows. Each size is also split in two: the thread pipeline alone (the same thread with empty
 // bodies: JSON, model, tree, sort, the HTML around each comment) and the bodies' markup (the
 // difference; `renderMarkup` over every body, one call each, is printed as a cross-check), and
 // once more into the WebAssembly call alone and what the loader adds around it.
@@ -128,6 +129,32 @@ const shortThreads = [
   return { name, body: averageBody(comments), wasm: timeWasm(json, 11), ...timeSplit(json, 11) };
 });
 
+// The browsers' writing module (parley-compose.wasm, built for size) against Node's (built for
+// speed), inside WebAssembly on the 10,000-comment thread, alternately so that both meet the
+// same moods of the machine: what a browser's renderThread costs next to Node's.
+const browserRawThread = await openRawThread('parley-compose.wasm');
+function timeBothModules(json, runs) {
+  const node = rawThread(json, options);
+  const browser = browserRawThread(json, options);
+  try {
+    for (let i = 0; i < 3; i++) {
+      node.render();
+      browser.render();
+    }
+    const nodeTimes = [];
+    const browserTimes = [];
+    for (let i = 0; i < runs; i++) {
+      nodeTimes.push(node.render());
+      browserTimes.push(browser.render());
+    }
+    return { node: median(nodeTimes), browser: median(browserTimes) };
+  } finally {
+    node.release();
+    browser.release();
+  }
+}
+const modules = timeBothModules(JSON.stringify(makeThread(10000, 42, bodies)), 11);
+
 const startup = timeNative('[]', 9);  // process start, subtracted below
 const rows = [];
 for (const size of sizes) {
@@ -152,6 +179,7 @@ for (const size of sizes) {
 }
 
 const kinds = [{ name: 'talk-page comments, as they come', ...rows.find((row) => row.size === 10000) }, ...shortThreads];
+
 
 const ms = (value, width) => value.toFixed(1).padStart(width);
 console.log('bench/thread: JSON in, thread HTML out (parse + build + sort by best + render)');
@@ -190,6 +218,10 @@ console.log(
     `${headline.insideFastest.toFixed(1)} ms fastest (${verdict(headline.insideFastest)} 50 ms), ` +
     `${headline.inside.toFixed(1)} ms median (${verdict(headline.inside)}); ` +
     `renderThread() whole, with the JSON in and the HTML out as a string: ${headline.wasm.toFixed(1)} ms median`,
+);
+console.log(
+  `the same inside the browsers' writing module, built for size, and Node's, built for speed, alternately: ` +
+    `${modules.browser.toFixed(1)} and ${modules.node.toFixed(1)} ms median (x${(modules.browser / modules.node).toFixed(2)})`,
 );
 console.log('\nwhere the time goes (ms): the pipeline alone (empty bodies) and the bodies\' markup (the rest)');
 console.log('comments   wasm pipeline   wasm markup   native pipeline   native markup   renderMarkup alone (wasm)');

@@ -10,8 +10,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // PARLEY_DIST and PARLEY_WASM let a second build tree bundle into its own folder.
 const dist = path.resolve(process.env.PARLEY_DIST || path.join(root, 'build/dist'));
 const wasm = path.resolve(process.env.PARLEY_WASM || path.join(root, 'build/wasm/widget/parley-core.wasm'));
-// The writing module is built next to the reading core (widget/CMakeLists.txt).
+// The writing modules, for browsers and for Node, are built next to the reading core
+// (widget/CMakeLists.txt).
 const composeWasm = path.join(path.dirname(wasm), 'parley-compose.wasm');
+const composeNodeWasm = path.join(path.dirname(wasm), 'parley-compose-node.wasm');
 const at = (...parts) => path.join(root, ...parts);
 
 // Browsers that support WebAssembly, ES modules, dynamic import and Shadow DOM.
@@ -53,9 +55,11 @@ async function minifyCss(entries, outfile) {
 
 await mkdir(dist, { recursive: true });
 await copyFile(wasm, path.join(dist, 'parley-core.wasm'));
-await copyFile(composeWasm, path.join(dist, 'parley-compose.wasm')).catch((error) => {
-  throw new Error(`${composeWasm} is missing: build the CMake target parley_compose_wasm too (${error.code})`);
-});
+for (const [file, target] of [[composeWasm, 'parley_compose_wasm'], [composeNodeWasm, 'parley_compose_node_wasm']]) {
+  await copyFile(file, path.join(dist, path.basename(file))).catch((error) => {
+    throw new Error(`${file} is missing: build the CMake target ${target} too (${error.code})`);
+  });
+}
 // parley-core.mjs keeps its dynamic `node:fs` import for Node; mark it external.
 await esbuild.build({
   entryPoints: [at('widget/parley-core.mjs')],
@@ -111,11 +115,11 @@ await minifyCss(['web/admin/admin.css'], 'admin/admin.css');
 // widget's and the interaction chunk's styles in one file.
 await minifyCss(['web/parley.css', 'web/interact.css'], 'parley.css');
 
-// What the reader's browser loads to show comments, then the rest (bench/size.mjs has the
-// full breakdown and the budgets).
-const files = ['embed.js', 'parley-widget.js', 'parley-interact.js', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js'];
+// What the reader's browser loads to show comments, then the rest, and last Node's writing
+// module, which no browser loads (bench/size.mjs has the full breakdown and the budgets).
+const files = ['embed.js', 'parley-widget.js', 'parley-interact.js', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js', 'parley-core.mjs', 'parley-frame.js', 'parley-compose-node.wasm'];
 for (const file of files) {
   const bytes = await readFile(path.join(dist, file));
   const gzipped = gzipSync(bytes, { level: 9 }).length;
-  console.log(`  ${path.relative(root, dist)}/${file.padEnd(18)} ${String(bytes.length).padStart(7)} B  ${String(gzipped).padStart(6)} B gzip`);
+  console.log(`  ${path.relative(root, dist)}/${file.padEnd(24)} ${String(bytes.length).padStart(7)} B  ${String(gzipped).padStart(6)} B gzip`);
 }

@@ -12,10 +12,11 @@
 // renders threads whose bodies Parley's server already rendered (renderServedThread), and it
 // is on every reader's path, so it carries nothing else. parley-compose.wasm is what a reader
 // needs to write: the markup renderer (live preview), the discussion policy (its word lists
-// and folding tables are the larger part) and threads rendered from markup. createCore()
-// loads both unless told `compose: 'lazy'`, as the widget does: then renderMarkup(),
-// renderThread() and checkPolicy() throw until `await core.loadComposer()` has fetched the
-// second module, and `core.composerLoaded` says whether it has.
+// and folding tables are the larger part) and threads rendered from markup. Under Node the
+// writing module is parley-compose-node.wasm instead, the same built for speed rather than
+// size. createCore() loads both unless told `compose: 'lazy'`, as the widget does: then
+// renderMarkup(), renderThread() and checkPolicy() throw until `await core.loadComposer()` has
+// fetched the second module, and `core.composerLoaded` says whether it has.
 //
 // Options (all optional): `wasmBinary` (bytes already in hand), `wasmModule` (a compiled
 // WebAssembly.Module), `wasmResponse` (a fetch() of it, or its promise, already started),
@@ -209,11 +210,16 @@ async function openBridge(module) {
   };
 }
 
+// The writing module's file when none is given: under Node, where nothing is downloaded, the
+// one built for speed, which has the same exports from the same sources (its output is the
+// same, byte for byte: tests/widget/node-module.test.mjs).
+const composeFile = nodeBuffer ? 'parley-compose-node.wasm' : 'parley-compose.wasm';
+
 export async function createCore(options = {}) {
   const composeModule = () =>
     compileModule(
       { module: options.composeWasmModule, binary: options.composeWasmBinary, url: options.composeWasmUrl },
-      'parley-compose.wasm',
+      composeFile,
     );
   const lazy = options.compose === 'lazy';
   // Both modules download and compile in parallel unless the writing one waits to be asked for.
@@ -231,13 +237,13 @@ export async function createCore(options = {}) {
   let loading = null;
   async function openCompose(module) {
     if (!WebAssembly.Module.exports(module).some(({ name }) => name === 'parley_check_policy')) {
-      throw new Error('parley: parley-compose.wasm is not the writing module');
+      throw new Error(`parley: ${composeFile}, or the composeWasm option given, is not the writing module`);
     }
     const call = await openBridge(module);
     // Both halves must come from one release, or browser and server output could differ.
     const composeVersion = call('parley_version');
     if (composeVersion !== version) {
-      throw new Error(`parley: parley-compose.wasm is version ${composeVersion}, the core ${version}`);
+      throw new Error(`parley: the writing module (${composeFile}) is version ${composeVersion}, the core ${version}`);
     }
     compose = call;
   }

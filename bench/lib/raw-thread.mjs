@@ -1,12 +1,13 @@
 // The writing module's thread export driven through its C ABI (widget/bridge.h) directly, so
 // that a bench can time the WebAssembly call alone, without what the loader (parley-core.mjs)
 // adds around it: encoding the JSON into the module's memory and making a string of the HTML.
+// By default the module that Node's renderThread runs; `file` may name the browsers' one.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dist } from '../../tests/support/paths.mjs';
 
-export async function openRawThread() {
-  const module = await WebAssembly.compile(await readFile(path.join(dist, 'parley-compose.wasm')));
+export async function openRawThread(file = 'parley-compose-node.wasm') {
+  const module = await WebAssembly.compile(await readFile(path.join(dist, file)));
   const { exports } = await WebAssembly.instantiate(module, {
     env: { emscripten_notify_memory_growth() {} },
     wasi_snapshot_preview1: {

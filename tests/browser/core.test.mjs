@@ -42,14 +42,19 @@ test('the demo article loads the core and reports the native version', async () 
   await page.close();
 });
 
-test('the core module also loads directly as an ES module in the page', async () => {
+test('the core module also loads directly as an ES module in the page, with the browsers\' writing module', async () => {
   const page = await demoBrowser.context.newPage();
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await page.goto(`${env.parley.url}/`);
   const version = await page.evaluate(async () => {
     const { createCore } = await import('/parley-core.mjs');
     return (await createCore()).version();
   });
   assert.equal(version + '\n', runParley(['--version']).stdout);
+  // The one built for size; Node's, built for speed, is never a browser's download.
+  assert.ok(fetched.includes('/parley-compose.wasm'), fetched.join(' '));
+  assert.ok(!fetched.includes('/parley-compose-node.wasm'), fetched.join(' '));
   await page.close();
 });
 

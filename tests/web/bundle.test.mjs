@@ -16,7 +16,8 @@ const breakdown = (files) => files.map((file) => `${file} ${sizes[file]?.gzip} B
 
 test('build/dist holds the loader, widget, reading and writing modules, iframe page, counts, CSS and the dashboard', async () => {
   const files = [
-    'embed.js', 'parley-embed-frame.js', 'parley-widget.js', 'parley-interact.js', 'parley-core.mjs', 'parley-core.wasm', 'parley-compose.wasm', 'parley.css', 'count.js',
+    'embed.js', 'parley-embed-frame.js', 'parley-widget.js', 'parley-interact.js', 'parley-core.mjs', 'parley-core.wasm', 'parley-compose.wasm',
+    'parley-compose-node.wasm', 'parley.css', 'count.js',
     'parley-frame.html', 'parley-frame.js', 'parley-lang-ru.js', 'parley-lang-ar.js', 'parley-lang-hy.js',
     'admin/index.html', 'admin/admin.js', 'admin/admin.css',
   ];

@@ -31,7 +31,7 @@ const exportsOf = async (file) =>
   WebAssembly.Module.exports(await WebAssembly.compile(await readFile(path.join(dist, file)))).map(({ name }) => name);
 
 test('each .wasm asks the host for nothing beyond the two imports the loader provides', async () => {
-  for (const file of ['parley-core.wasm', 'parley-compose.wasm']) {
+  for (const file of ['parley-core.wasm', 'parley-compose.wasm', 'parley-compose-node.wasm']) {
     const module = await WebAssembly.compile(await readFile(path.join(dist, file)));
     const imports = WebAssembly.Module.imports(module).map(({ module: m, name }) => `${m}.${name}`);
     const provided = ['wasi_snapshot_preview1.proc_exit', 'env.emscripten_notify_memory_growth'];
