@@ -8,6 +8,7 @@
 // Run: node bench/thread.mjs   (./dev.sh bench runs it with the others)
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { createCore } from '../tests/support/core.mjs';
 import { nativeParley } from '../tests/support/paths.mjs';
 import { loadCommentBodies, makeThread, shortBodies } from './lib/comments.mjs';
@@ -154,6 +155,22 @@ function timeBothModules(json, runs) {
   }
 }
 const modules = timeBothModules(JSON.stringify(makeThread(10000, 42, bodies)), 11);
+// And each module's first render of that thread in a new Node process (bench/lib/first-render.mjs),
+// before V8 has optimised it: what a script that renders one thread and exits waits for.
+// Three processes each, alternately; the medians.
+function timeFirstRenders() {
+  const script = fileURLToPath(new URL('./lib/first-render.mjs', import.meta.url));
+  const times = { browser: [], node: [] };
+  for (let i = 0; i < 3; i++) {
+    for (const [name, file] of [['browser', 'parley-compose.wasm'], ['node', 'parley-compose-node.wasm']]) {
+      const result = spawnSync(process.execPath, [script, file, '10000'], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(result.stderr);
+      times[name].push(Number(result.stdout));
+    }
+  }
+  return { browser: median(times.browser), node: median(times.node) };
+}
+const firstRenders = timeFirstRenders();
 
 const startup = timeNative('[]', 9);  // process start, subtracted below
 const rows = [];
@@ -221,7 +238,8 @@ console.log(
 );
 console.log(
   `the same inside the browsers' writing module, built for size, and Node's, built for speed, alternately: ` +
-    `${modules.browser.toFixed(1)} and ${modules.node.toFixed(1)} ms median (x${(modules.browser / modules.node).toFixed(2)})`,
+    `${modules.browser.toFixed(1)} and ${modules.node.toFixed(1)} ms median (x${(modules.browser / modules.node).toFixed(2)}); ` +
+    `the first render in a new process: ${firstRenders.browser.toFixed(1)} and ${firstRenders.node.toFixed(1)} ms`,
 );
 console.log('\nwhere the time goes (ms): the pipeline alone (empty bodies) and the bodies\' markup (the rest)');
 console.log('comments   wasm pipeline   wasm markup   native pipeline   native markup   renderMarkup alone (wasm)');
