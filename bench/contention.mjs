@@ -12,7 +12,9 @@
 // Then it sorts the rounds by the cache probe and prints each third's medians. On this machine
 // the render follows the cache probe, while the arithmetic stays put (the processor's own speed
 // does not change) and so does the memory probe (the memory is not the slower part).
-// Run: node bench/contention.mjs   (./dev.sh bench runs it with the others)
+// Run: node bench/contention.mjs [MODULE]   (./dev.sh bench runs it with the others)
+// MODULE is the writing module to render with, Node's (parley-compose-node.wasm) unless named:
+// parley-compose.wasm for the browsers'.
 import { performance } from 'node:perf_hooks';
 import { makeThread } from './lib/comments.mjs';
 import { openRawThread } from './lib/raw-thread.mjs';
@@ -70,7 +72,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const prepare = await openRawThread();
+const prepare = await openRawThread(process.argv[2]);
 const thread = prepare(JSON.stringify(makeThread(10000)), JSON.stringify({ sort: 'best' }));
 for (let i = 0; i < 5; i++) {
   thread.render();
@@ -95,7 +97,10 @@ const groups = [
   ['busiest third', rounds.slice(rounds.length - third)],
 ];
 const cell = (value, width, digits = 1) => value.toFixed(digits).padStart(width);
-console.log(`bench/contention: ${kRounds} rounds of the 10,000-comment render (inside WebAssembly) and three probes, by the cache probe`);
+console.log(
+  `bench/contention: ${kRounds} rounds of the 10,000-comment render (inside WebAssembly, ${process.argv[2] ?? 'parley-compose-node.wasm'}) ` +
+    'and three probes, by the cache probe',
+);
 console.log('rounds              cache ns/read   memory ns/read   arithmetic ms   render ms');
 for (const [name, group] of groups) {
   const of = (key) => median(group.map((round) => round[key]));
