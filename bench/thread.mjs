@@ -1,10 +1,11 @@
 // bench/thread: parse, build, sort and render whole threads of 1k, 10k and 100k comments in
 // the WebAssembly core (in this Node process, so with Node's writing module, built for speed;
 // the browsers' module, built for size, is timed on the 10,000-comment thread too) and in the
-// native program, and show how the cost grows. Each size is also split in two: the thread pipeline alone (the same thread with empty
-// bodies: JSON, model, tree, sort, the HTML around each comment) and the bodies' markup (the
-// difference; `renderMarkup` over every body, one call each, is printed as a cross-check), and
-// once more into the WebAssembly call alone and what the loader adds around it.
+// native program, and show how the cost grows. Each size is also split in two: the thread
+// pipeline alone (the same thread with empty bodies: JSON, model, tree, sort, the HTML around
+// each comment) and the bodies' markup (the difference; `renderMarkup` over every body, one
+// call each, is printed as a cross-check), and once more into the WebAssembly call alone and
+// what the loader adds around it.
 // Run: node bench/thread.mjs   (./dev.sh bench runs it with the others)
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -155,9 +156,9 @@ function timeBothModules(json, runs) {
   }
 }
 const modules = timeBothModules(JSON.stringify(makeThread(10000, 42, bodies)), 11);
-// And each module's first render of that thread in a new Node process (bench/lib/first-render.mjs),
-// before V8 has optimised it: what a script that renders one thread and exits waits for.
-// Three processes each, alternately; the medians.
+// And each module's first render of that thread in a new Node process
+// (bench/lib/first-render.mjs), before V8 has optimised it: what a script that renders one
+// thread and exits waits for. Three processes each, alternately; the medians.
 function timeFirstRenders() {
   const script = fileURLToPath(new URL('./lib/first-render.mjs', import.meta.url));
   const times = { browser: [], node: [] };
@@ -197,7 +198,6 @@ for (const size of sizes) {
 
 const kinds = [{ name: 'talk-page comments, as they come', ...rows.find((row) => row.size === 10000) }, ...shortThreads];
 
-
 const ms = (value, width) => value.toFixed(1).padStart(width);
 console.log('bench/thread: JSON in, thread HTML out (parse + build + sort by best + render)');
 console.log('comments   input KB   wasm ms   native ms   wasm/native   wasm growth');
@@ -227,7 +227,8 @@ for (const kind of kinds) {
 // The budget as DESIGN.md and the threads issue set it: the work inside WebAssembly (parse,
 // build, sort, render) under 50 ms for 10,000 comments. The headline thread's fastest render
 // is the code's own cost; its median also carries how much of the machine's shared cache other
-// tenants of the host held during the run, which moves it by up to 20 ms (bench/contention).
+// tenants of the host held during the run (bench/contention), which has moved it by as much as
+// 20 ms (docs/THREADS.md).
 const headline = kinds[0];
 const verdict = (time) => (time < 50 ? 'under' : 'over');
 console.log(
