@@ -220,19 +220,13 @@ class DocumentParser {
   // Advances over printable ASCII other than '"' and '\\', eight bytes at a time where it can:
   // comment bodies are long runs of such bytes, and this loop is most of the parser's time.
   PARLEY_HOT void SkipPlainAscii() {
-    constexpr uint64_t kOnes = 0x0101010101010101u;
-    constexpr uint64_t kHighBits = 0x8080808080808080u;
     const char* const data = data_;
     while (size_ - pos_ >= 8) {
-      uint64_t block;
-      std::memcpy(&block, data + pos_, 8);
+      const uint64_t block = hot::LoadEight(data + pos_);
       // High bit of a byte set when it is < 0x20, '"', '\\' or >= 0x80. A borrow can only
       // mark a byte after a genuine stop, so the lowest marked byte is always a real one.
-      const uint64_t quote = block ^ (kOnes * '"');
-      const uint64_t backslash = block ^ (kOnes * '\\');
-      const uint64_t stops = (((block - kOnes * 0x20) & ~block) | ((quote - kOnes) & ~quote) |
-                              ((backslash - kOnes) & ~backslash) | block) &
-                             kHighBits;
+      const uint64_t stops = hot::BytesBelow(block, 0x20) | hot::BytesEqual(block, '"') |
+                             hot::BytesEqual(block, '\\') | (block & hot::kHighBits);
       if (stops != 0) {
         if (IsLittleEndian()) {
           pos_ += static_cast<size_t>(CountTrailingZeros(stops) / 8);
