@@ -17,6 +17,7 @@
 // parley-compose.wasm for the browsers'.
 import { performance } from 'node:perf_hooks';
 import { makeThread } from './lib/comments.mjs';
+import { median } from './lib/median.mjs';
 import { openRawThread } from './lib/raw-thread.mjs';
 
 const kRounds = 150;
@@ -65,11 +66,6 @@ function arithmetic() {
   const elapsed = performance.now() - start;
   if (value === 0.5) throw new Error('unreachable: keeps the loop alive');
   return elapsed;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 const prepare = await openRawThread(process.argv[2]);

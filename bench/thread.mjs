@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../tests/support/core.mjs';
 import { nativeParley } from '../tests/support/paths.mjs';
 import { loadCommentBodies, makeThread, shortBodies } from './lib/comments.mjs';
+import { median } from './lib/median.mjs';
 import { openRawThread } from './lib/raw-thread.mjs';
 
 const core = await createCore();
@@ -21,11 +22,6 @@ const options = JSON.stringify({ sort: 'best' });
 // What a reader's first view costs: the whole thread parsed, built and sorted, its first page
 // of top-level comments (with their replies) rendered.
 const firstPage = JSON.stringify({ sort: 'best', page: 1 });
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 // The median time of `runs` calls of `fn`, after calls to warm up (grow memory; and V8 moves a
 // WebAssembly function to its optimised tier only after some calls, so a thread's first few
