@@ -1,6 +1,6 @@
 // bench/contention: why bench/thread's figures move between runs on this machine. It is a
-// virtual machine whose processor's last-level cache (one, shared, 32 MB here) is also used by
-// whatever else runs on the host, and a render of a whole thread works on tens of MB; when
+// virtual machine whose processor's last-level cache (one, shared; a run prints its size) is
+// also used by whatever else runs on the host, and a render of a whole thread works on tens of MB; when
 // others fill that cache, more of the render's reads go to memory.
 //
 // For a few seconds this alternates, round by round, the headline render of bench/thread
@@ -9,16 +9,33 @@
 //               little of the shared one, so each read costs what the shared cache gives us;
 //   memory      the same over 64 MB, twice the shared cache: every read goes to memory anyway;
 //   arithmetic  an integer loop that touches no memory.
-// Then it sorts the rounds by the cache probe and prints each third's medians. On this machine
-// the render follows the cache probe, while the arithmetic stays put (the processor's own speed
-// does not change) and so does the memory probe (the memory is not the slower part).
+// Then it sorts the rounds by the cache probe and prints each third's medians. On this machine,
+// on busy stretches, the render follows the cache probe, while the arithmetic stays put (the
+// processor's own speed does not change) and the memory probe nearly so (the memory is not the
+// slower part); on quiet ones the thirds differ little (docs/THREADS.md).
 // Run: node bench/contention.mjs [MODULE]   (./dev.sh bench runs it with the others)
 // MODULE is the writing module to render with, Node's (parley-compose-node.wasm) unless named:
 // parley-compose.wasm for the browsers'.
+import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { makeThread } from './lib/comments.mjs';
 import { median } from './lib/median.mjs';
 import { openRawThread } from './lib/raw-thread.mjs';
+
+// The processor's last-level cache as Linux describes it (level, size, the cores that share
+// it), so that a run says what the probes are measured against; null where there is no sysfs.
+function lastLevelCache() {
+  const folder = '/sys/devices/system/cpu/cpu0/cache';
+  try {
+    const read = (index, name) => readFileSync(`${folder}/${index}/${name}`, 'utf8').trim();
+    const levels = readdirSync(folder)
+      .filter((name) => name.startsWith('index'))
+      .map((index) => ({ level: Number(read(index, 'level')), size: read(index, 'size'), cores: read(index, 'shared_cpu_list') }));
+    return levels.reduce((last, cache) => (cache.level > last.level ? cache : last));
+  } catch {
+    return null;
+  }
+}
 
 const kRounds = 150;
 const kLine = 64;  // bytes of a cache line: one read per line, so no two reads share one
@@ -97,6 +114,8 @@ console.log(
   `bench/contention: ${kRounds} rounds of the 10,000-comment render (inside WebAssembly, ${process.argv[2] ?? 'parley-compose-node.wasm'}) ` +
     'and three probes, by the cache probe',
 );
+const lastLevel = lastLevelCache();
+if (lastLevel) console.log(`last-level cache: L${lastLevel.level}, ${lastLevel.size}, shared by this machine's cores ${lastLevel.cores}`);
 console.log('rounds              cache ns/read   memory ns/read   arithmetic ms   render ms');
 for (const [name, group] of groups) {
   const of = (key) => median(group.map((round) => round[key]));
